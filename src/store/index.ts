@@ -1,0 +1,2 @@
+export * from './compress-raw.ts';
+export * from './store.ts';
