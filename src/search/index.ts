@@ -1,1 +1,3 @@
+export * from './query.ts';
 export * from './query-node.ts';
+export * from './snippet.ts';

@@ -11,8 +11,11 @@
 export type QueryNode =
   /** One token; `prefix` matches every token starting with it (`myelo*`). */
   | { kind: 'term'; token: string; prefix?: boolean }
-  /** Tokens that must appear next to each other, in order (`"CLR 131"`, or `8-K` → `8 k`). */
-  | { kind: 'phrase'; tokens: string[] }
+  /**
+   * Tokens that must appear next to each other, in order (`"CLR 131"`, or `8-K` → `8 k`);
+   * `prefix` makes the last token a prefix (`clr-13*`).
+   */
+  | { kind: 'phrase'; tokens: string[]; prefix?: boolean }
   /** Every child must match. `exclude` lists children that must NOT match (`-word`). */
   | { kind: 'and'; children: QueryNode[]; exclude?: QueryNode[] }
   /** At least one child must match. */

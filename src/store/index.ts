@@ -1,2 +1,3 @@
 export * from './compress-raw.ts';
+export * from './cursor.ts';
 export * from './store.ts';

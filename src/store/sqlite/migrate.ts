@@ -1,0 +1,28 @@
+/**
+ * Bring a SQLite store's schema up to date: reads `schema_version`, applies what is missing,
+ * and refuses a store written by a newer edgarbox.
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { createError } from '../../core/errors.ts';
+import { latestSchemaVersion, type Migration, migrations } from './migrations/index.ts';
+
+/**
+ * Apply pending migrations; resolves the version now in force.
+ * @throws EdgarError `store-version` when the file's schema is newer than this code knows.
+ */
+export function migrate(db: Database.Database, all: Migration[] = migrations): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const row = db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null };
+  const found = row.v ?? 0;
+  const latest = all === migrations ? latestSchemaVersion : all.length;
+  if (found > latest) throw createError('store-version', found, latest);
+  for (const m of all) {
+    if (m.version <= found) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(m.version);
+    }).immediate();
+  }
+  return Math.max(found, latest);
+}

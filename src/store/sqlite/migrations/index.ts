@@ -1,0 +1,21 @@
+/**
+ * The SQLite schema migrations, in order. Version N is the N-th entry; opening a store applies
+ * every migration above its recorded `schema_version`, each in its own transaction.
+ * @module
+ */
+import { migration001 } from './001-initial.ts';
+
+/** One schema step. */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/** Every migration, oldest first. Append only: never edit a released one. */
+export const migrations: Migration[] = [
+  { version: 1, description: 'filings, documents, sections, entities, raw chunks, FTS5', sql: migration001 },
+];
+
+/** The schema version this edgarbox writes. */
+export const latestSchemaVersion: number = migrations.length;

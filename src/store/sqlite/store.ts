@@ -1,0 +1,107 @@
+/**
+ * The SQLite `Store`: one file, WAL, FTS5, prepared statements. Reads can run while another
+ * process writes (WAL); writes from several processes wait on each other (busy timeout).
+ * @module
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { createError, isEdgarError } from '../../core/errors.ts';
+import type { Store, StoreStats } from '../store.ts';
+import { migrate } from './migrate.ts';
+import { createEntityReader } from './read-entities.ts';
+import { createFilingReader } from './read-filings.ts';
+import { createSearcher } from './search.ts';
+import { createFilingWriter } from './write-filings.ts';
+
+/** Options of `createSqliteStore`. */
+export interface SqliteStoreOptions {
+  /** Database file (created with its folder when missing), or `:memory:`. */
+  path: string;
+  /** Open read-only (no migration; the file must exist and be current). */
+  readonly?: boolean;
+  /** Page cache in MiB (default 32). */
+  cacheMiB?: number;
+  /** How long a write waits for another writer, in ms (default 10,000). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Open (or create) a SQLite store, migrating an older schema.
+ * @throws EdgarError `store-version` when the file is from a newer edgarbox; `store-error` when it
+ * is not an edgarbox store or cannot be opened.
+ * @example const store = createSqliteStore({ path: 'edgarbox.db' });
+ */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  let db: Database.Database;
+  try {
+    if (options.path !== ':memory:' && !options.readonly)
+      mkdirSync(dirname(options.path), { recursive: true });
+    db = new Database(options.path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      timeout: options.busyTimeoutMs ?? 10_000,
+    });
+  } catch (e) {
+    throw createError('store-error', `cannot open ${options.path}: ${(e as Error).message}`);
+  }
+  let schemaVersion: number;
+  try {
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = OFF');
+    db.pragma('temp_store = MEMORY');
+    db.pragma(`cache_size = ${-1024 * (options.cacheMiB ?? 32)}`);
+    schemaVersion = options.readonly
+      ? ((db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0)
+      : migrate(db);
+  } catch (e) {
+    db.close();
+    if (isEdgarError(e)) throw e;
+    throw createError(
+      'store-error',
+      `${options.path} is not a usable edgarbox store: ${(e as Error).message}`,
+    );
+  }
+  const writer = createFilingWriter(db);
+  const filings = createFilingReader(db);
+  const entities = createEntityReader(db);
+  const searcher = createSearcher(db);
+
+  function stats(): StoreStats {
+    const one = (sql: string) => (db.prepare(sql).get() as { n: number | null }).n ?? 0;
+    return {
+      backend: 'sqlite',
+      schemaVersion,
+      filings: one('SELECT count(*) AS n FROM filings'),
+      documents: one('SELECT count(*) AS n FROM documents'),
+      entities: one('SELECT count(*) AS n FROM entities'),
+      sections: one('SELECT count(*) AS n FROM sections'),
+      rawBytes: one('SELECT sum(size) AS n FROM filings'),
+      rawStoredBytes: one('SELECT sum(raw_stored_bytes) AS n FROM filings'),
+      textChars: one('SELECT sum(length(body)) AS n FROM document_fts'),
+    };
+  }
+
+  return {
+    putFilings: async (batch) => writer.putFilings(batch),
+    getFilingHash: async (accession) => writer.getFilingHash(accession),
+    deleteFiling: async (accession) => writer.deleteFiling(accession),
+    getFiling: async (accession) => filings.getFiling(accession),
+    listFilings: async (query) => filings.listFilings(query),
+    openRaw: async (accession) => filings.openRaw(accession),
+    readDocument: async (accession, ref) => filings.readDocument(accession, ref),
+    getDocumentText: async (accession, ref) => filings.getDocumentText(accession, ref),
+    getDocumentMarkdown: async (accession, ref) => filings.getDocumentMarkdown(accession, ref),
+    getSections: async (accession, ref) => filings.getSections(accession, ref),
+    getEntity: async (cik) => entities.getEntity(cik),
+    listEntities: async (query) => entities.listEntities(query),
+    search: async (request) => searcher.search(request),
+    stats: async () => stats(),
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}

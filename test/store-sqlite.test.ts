@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { isEdgarError } from '../src/core/errors.ts';
+import { migrate } from '../src/store/sqlite/migrate.ts';
+import { migrations } from '../src/store/sqlite/migrations/index.ts';
+import { createSqliteStore } from '../src/store/sqlite/store.ts';
+import { contractFilings, storeContract } from './store-contract.ts';
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'edgarbox-store-'));
+}
+
+storeContract('sqlite', async () => {
+  const dir = tempDir();
+  return {
+    store: createSqliteStore({ path: join(dir, 'contract.db') }),
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+describe('createSqliteStore()', () => {
+  it('createSqliteStore() creates a WAL database that passes integrity_check after writes', async () => {
+    const dir = tempDir();
+    try {
+      const path = join(dir, 'nested', 'a.db');
+      const store = createSqliteStore({ path });
+      await store.putFilings(contractFilings());
+      await store.close();
+      const db = new Database(path, { readonly: true });
+      assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('createSqliteStore() refuses a store written by a newer edgarbox with store-version', async () => {
+    const dir = tempDir();
+    try {
+      const path = join(dir, 'new.db');
+      await createSqliteStore({ path }).close();
+      const db = new Database(path);
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(99);
+      db.close();
+      assert.throws(
+        () => createSqliteStore({ path }),
+        (e: unknown) => isEdgarError(e, 'store-version') && /99/.test(e.message),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('createSqliteStore() reports a file that is not a database with store-error', () => {
+    const dir = tempDir();
+    try {
+      const path = join(dir, 'junk.db');
+      writeFileSync(
+        path,
+        'this is not sqlite, just some text that is long enough to look like a header'.repeat(20),
+      );
+      assert.throws(
+        () => createSqliteStore({ path }),
+        (e: unknown) => isEdgarError(e, 'store-error'),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('createSqliteStore() keeps stored filings readable after reopening, read-only too', async () => {
+    const dir = tempDir();
+    try {
+      const path = join(dir, 'reopen.db');
+      const a = createSqliteStore({ path });
+      await a.putFilings(contractFilings());
+      await a.close();
+      const b = createSqliteStore({ path, readonly: true });
+      assert.equal((await b.stats()).filings, 4);
+      assert.equal((await b.getFiling('0000000202-17-000002'))?.form, '8-K');
+      await b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migrate()', () => {
+  it('migrate() applies only the missing migrations of an older store, in order', () => {
+    const db = new Database(':memory:');
+    assert.equal(migrate(db, migrations.slice(0, 1)), 1);
+    const next = [
+      ...migrations,
+      { version: migrations.length + 1, description: 'test', sql: 'CREATE TABLE added_later (x INTEGER)' },
+    ];
+    assert.equal(migrate(db, next), migrations.length + 1);
+    assert.equal(
+      (
+        db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'added_later'").get() as {
+          n: number;
+        }
+      ).n,
+      1,
+    );
+    assert.deepEqual(
+      (
+        db.prepare('SELECT version FROM schema_version ORDER BY version').all() as Array<{ version: number }>
+      ).map((r) => r.version),
+      next.map((m) => m.version),
+    );
+    // Running again is a no-op.
+    assert.equal(migrate(db, next), migrations.length + 1);
+    db.close();
+  });
+});
