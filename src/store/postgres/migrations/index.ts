@@ -1,0 +1,15 @@
+/**
+ * The PostgreSQL schema migrations, in order. Version N is `migrations[N - 1]`; a store whose
+ * `schema_version` is higher than `migrations.length` was written by a newer edgarbox.
+ * @module
+ */
+import { initialSchema } from './001-initial.ts';
+
+/** One migration: the SQL that takes the schema from `version - 1` to `version`. */
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+/** Every migration, oldest first. */
+export const migrations: Migration[] = [{ version: 1, sql: initialSchema }];

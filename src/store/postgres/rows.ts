@@ -1,0 +1,78 @@
+/**
+ * Small helpers shared by the PostgreSQL store's files: value cleaning for PostgreSQL (no NUL
+ * characters in text or jsonb), multi-row INSERT building, and cursors.
+ * @module
+ */
+import type pg from 'pg';
+import { createError } from '../../core/errors.ts';
+
+/** PostgreSQL text cannot hold U+0000: replace it with U+FFFD (same length, so offsets hold). */
+export function cleanText(s: string): string {
+  return s.includes('\u0000') ? s.replaceAll('\u0000', '\uFFFD') : s;
+}
+
+/** JSON text for a jsonb column, NUL-free. */
+export function toJson(value: unknown): string {
+  return cleanText(JSON.stringify(value));
+}
+
+/** Insert `rows` (arrays of column values) in statements of at most ~`maxParams` parameters. */
+export async function insertRows(
+  client: pg.PoolClient,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+  maxParams = 30000,
+): Promise<void> {
+  const perStatement = Math.max(1, Math.floor(maxParams / columns.length));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const group = rows.slice(i, i + perStatement);
+    const params: unknown[] = [];
+    const tuples = group.map((row) => {
+      const ph = row.map((v) => {
+        params.push(v);
+        return `$${params.length}`;
+      });
+      return `(${ph.join(',')})`;
+    });
+    await client.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${tuples.join(',')}`, params);
+  }
+}
+
+/** Encode a keyset cursor (the sort values of the last row of a page). */
+export function encodeCursor(values: Array<string | number>): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+/**
+ * Decode a cursor made by `encodeCursor` with the expected value types.
+ * @throws EdgarError `invalid-query` when it is not one.
+ */
+export function decodeCursor(cursor: string, types: Array<'string' | 'number'>): Array<string | number> {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === types.length && v.every((x, i) => typeof x === types[i])) return v;
+  } catch {
+    // fall through
+  }
+  throw createError('invalid-query', `unrecognised cursor ${JSON.stringify(cursor.slice(0, 40))}`);
+}
+
+/** Clamp a page size to `[1, max]`, `fallback` when absent. */
+export function pageSize(limit: number | undefined, fallback: number, max: number): number {
+  if (limit === undefined || !Number.isFinite(limit)) return fallback;
+  return Math.max(1, Math.min(max, Math.floor(limit)));
+}
+
+/** Copy the defined, non-null entries of `source` for `keys` (for `exactOptionalPropertyTypes`). */
+export function defined<T extends object>(
+  source: Record<string, unknown>,
+  keys: Array<keyof T & string>,
+): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = source[k];
+    if (v !== undefined && v !== null) out[k] = v;
+  }
+  return out as Partial<T>;
+}

@@ -1,0 +1,240 @@
+/**
+ * `Store.search` on PostgreSQL: the query tree compiled to tsquery (`fts.ts`), matched per
+ * document across its chunks, filtered, ranked with `ts_rank`, counted exactly, paged by keyset
+ * cursor, and the page's hits given `ts_headline` snippets.
+ * @module
+ */
+import type pg from 'pg';
+import type { SearchFilters } from '../../search/query-node.ts';
+import type { SearchHit, SearchRequest, SearchResult, Snippet } from '../store.ts';
+import { compileTextQuery, havingSql, TS_CONFIG } from './fts.ts';
+import { filingYear } from './partitions.ts';
+import { decodeCursor, encodeCursor, pageSize } from './rows.ts';
+
+const HL_START = '\uE000';
+const HL_STOP = '\uE001';
+const HEADLINE_OPTIONS = `StartSel=${HL_START}, StopSel=${HL_STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+interface MatchRow {
+  accession: string;
+  filing_year: number;
+  sequence: number;
+  section: string;
+  score: number;
+  best_chunk: number | null;
+  filing_date: string;
+  form: string;
+  cik: string;
+  company_name: string;
+  filename: string;
+  type: string;
+  description: string | null;
+  total: number;
+}
+
+/** Turn `ts_headline` output (with private-use markers) into a `Snippet`. */
+export function toSnippet(headline: string): Snippet {
+  const collapsed = headline.replace(/\s+/g, ' ').trim();
+  let text = '';
+  const highlights: Array<[number, number]> = [];
+  let open = -1;
+  for (const ch of collapsed) {
+    if (ch === HL_START) open = text.length;
+    else if (ch === HL_STOP) {
+      if (open >= 0 && text.length > open) {
+        const last = highlights[highlights.length - 1];
+        if (last !== undefined && last[1] === open - 1 && text[open - 1] === ' ') last[1] = text.length;
+        else highlights.push([open, text.length]);
+      }
+      open = -1;
+    } else text += ch;
+  }
+  return { text, highlights };
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** SQL conditions on filings alias `f` for the structured filters. */
+function filterSql(filters: SearchFilters, p: (v: unknown) => string): string[] {
+  const where: string[] = [];
+  if (filters.forms !== undefined && filters.forms.length > 0)
+    where.push(`f.form = ANY(${p(filters.forms)}::text[])`);
+  if (filters.from !== undefined) {
+    where.push(`f.filing_date >= ${p(filters.from)}`, `f.filing_year >= ${p(filingYear(filters.from))}`);
+  }
+  if (filters.to !== undefined) {
+    where.push(`f.filing_date <= ${p(filters.to)}`, "f.filing_date <> ''");
+    const y = filingYear(filters.to);
+    if (y > 0) where.push(`f.filing_year <= ${p(y)}`);
+  }
+  if (filters.items !== undefined && filters.items.length > 0)
+    where.push(`f.items && ${p(filters.items)}::text[]`);
+  if (filters.ciks !== undefined && filters.ciks.length > 0) {
+    where.push(
+      `EXISTS (SELECT 1 FROM filing_parties fp WHERE fp.accession = f.accession AND fp.filing_year = f.filing_year AND fp.cik = ANY(${p(filters.ciks)}::text[]))`,
+    );
+  }
+  if (filters.companies !== undefined && filters.companies.length > 0) {
+    const patterns = filters.companies.map((c) => `%${escapeLike(c)}%`);
+    where.push(
+      `EXISTS (SELECT 1 FROM filing_parties fp WHERE fp.accession = f.accession AND fp.filing_year = f.filing_year AND fp.name ILIKE ANY(${p(patterns)}::text[]))`,
+    );
+  }
+  return where;
+}
+
+/** Run a search. */
+export async function searchStore(pool: pg.Pool, request: SearchRequest): Promise<SearchResult> {
+  const params: unknown[] = [];
+  const p = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const limit = pageSize(request.limit, 20, 100);
+  const filters = request.filters;
+  const compiled = request.text === undefined ? undefined : compileTextQuery(request.text);
+  if (request.text !== undefined && compiled === undefined) return { total: 0, hits: [] };
+  const byRelevance = compiled !== undefined && request.sort !== 'date';
+  const where = filterSql(filters, p);
+  const docTypes = filters.documentTypes !== undefined && filters.documentTypes.length > 0;
+  if (docTypes) where.push(`d.type = ANY(${p(filters.documentTypes)}::text[])`);
+  const sections =
+    filters.sections !== undefined && filters.sections.length > 0 ? filters.sections : undefined;
+  let matchSql: string;
+  let anyParam: string | undefined;
+  if (compiled !== undefined && request.text !== undefined) {
+    const full = `to_tsquery('${TS_CONFIG}', ${p(compiled.full)})`;
+    anyParam = compiled.any === undefined ? undefined : `to_tsquery('${TS_CONFIG}', ${p(compiled.any)})`;
+    const leafParams = compiled.leaves.map((l) => `to_tsquery('${TS_CONFIG}', ${p(l)})`);
+    const prefilter =
+      anyParam === undefined ? 'true' : `(c.tsv @@ ${full} OR (c.n_chunks > 1 AND c.tsv @@ ${anyParam}))`;
+    const rank = anyParam === undefined ? '0::real' : `ts_rank(c.tsv, ${anyParam}, 1)`;
+    where.push(
+      prefilter,
+      sections === undefined ? "c.section = ''" : `c.section = ANY(${p(sections)}::text[])`,
+    );
+    matchSql = `SELECT c.filing_year, c.accession, c.sequence, c.section, f.filing_date,
+        max(${rank}) AS score, (array_agg(c.chunk ORDER BY ${rank} DESC))[1] AS best_chunk
+      FROM fts_chunks c
+      JOIN filings f ON f.accession = c.accession AND f.filing_year = c.filing_year
+      ${docTypes ? 'JOIN documents d ON d.accession = c.accession AND d.filing_year = c.filing_year AND d.sequence = c.sequence' : ''}
+      WHERE ${where.join(' AND ')}
+      GROUP BY c.filing_year, c.accession, c.sequence, c.section, f.filing_date
+      HAVING ${havingSql(request.text, (i) => leafParams[i] ?? 'NULL')}`;
+  } else {
+    if (!docTypes && sections === undefined) where.push('d.sequence = f.primary_sequence');
+    const sectionJoin =
+      sections === undefined
+        ? ''
+        : `JOIN sections s ON s.accession = d.accession AND s.filing_year = d.filing_year AND s.sequence = d.sequence AND s.code = ANY(${p(sections)}::text[])`;
+    matchSql = `SELECT DISTINCT f.filing_year, f.accession, d.sequence, ${sections === undefined ? "''::text" : 's.code'} AS section,
+        f.filing_date, 0::real AS score, NULL::int AS best_chunk
+      FROM filings f JOIN documents d ON d.accession = f.accession AND d.filing_year = f.filing_year
+      ${sectionJoin}
+      WHERE ${where.length > 0 ? where.join(' AND ') : 'true'}`;
+  }
+  const order = byRelevance
+    ? 'm.score DESC, m.accession, m.sequence, m.section COLLATE "C"'
+    : 'm.filing_date DESC, m.accession DESC, m.sequence, m.section COLLATE "C"';
+  const matchParams = params.length;
+  let keyset = 'true';
+  if (request.cursor !== undefined) {
+    if (byRelevance) {
+      const [s, a, q, sec] = decodeCursor(request.cursor, ['number', 'string', 'number', 'string']);
+      keyset = `(m.score < ${p(s)}::real OR (m.score = ${p(s)}::real AND (m.accession, m.sequence, m.section COLLATE "C") > (${p(a)}, ${p(q)}::int, ${p(sec)} COLLATE "C")))`;
+    } else {
+      const [dt, a, q, sec] = decodeCursor(request.cursor, ['string', 'string', 'number', 'string']);
+      keyset = `(m.filing_date < ${p(dt)} OR (m.filing_date = ${p(dt)} AND (m.accession < ${p(a)} OR (m.accession = ${p(a)} AND (m.sequence, m.section COLLATE "C") > (${p(q)}::int, ${p(sec)} COLLATE "C")))))`;
+    }
+  }
+  const sql = `WITH m0 AS MATERIALIZED (${matchSql}),
+    m AS (SELECT m0.*, count(*) OVER () AS total FROM m0)
+    SELECT m.*, f.form, f.cik, f.company_name, d.filename, d.type, d.description
+    FROM m
+    JOIN filings f ON f.accession = m.accession AND f.filing_year = m.filing_year
+    JOIN documents d ON d.accession = m.accession AND d.filing_year = m.filing_year AND d.sequence = m.sequence
+    WHERE ${keyset}
+    ORDER BY ${order}
+    LIMIT ${limit + 1}`;
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const { rows } = await client.query<MatchRow>(sql, params);
+    let total = Number(rows[0]?.total ?? 0);
+    if (rows.length === 0) {
+      const count = await client.query<{ n: string }>(
+        `WITH m AS (${matchSql}) SELECT count(*) AS n FROM m`,
+        params.slice(0, matchParams),
+      );
+      total = Number(count.rows[0]?.n ?? 0);
+    }
+    const page = rows.slice(0, limit);
+    const snippets = anyParam === undefined ? [] : await headlines(client, page, compiled?.any ?? '');
+    await client.query('COMMIT');
+    const hits = page.map((r, i) => toHit(r, snippets[i], byRelevance || compiled !== undefined));
+    const result: SearchResult = { total, hits };
+    const last = page[page.length - 1];
+    if (rows.length > limit && last !== undefined) {
+      result.nextCursor = encodeCursor(
+        byRelevance
+          ? [last.score, last.accession, last.sequence, last.section]
+          : [last.filing_date, last.accession, last.sequence, last.section],
+      );
+    }
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+function toHit(r: MatchRow, snippet: Snippet | undefined, scored: boolean): SearchHit {
+  const hit: SearchHit = {
+    accession: r.accession,
+    form: r.form,
+    filingDate: r.filing_date,
+    cik: r.cik,
+    companyName: r.company_name,
+    sequence: r.sequence,
+    filename: r.filename,
+    documentType: r.type,
+    score: scored ? Number(r.score) : 0,
+  };
+  if (r.description !== null) hit.description = r.description;
+  if (r.section !== '') hit.section = r.section;
+  if (snippet !== undefined && snippet.text !== '') hit.snippet = snippet;
+  return hit;
+}
+
+async function headlines(
+  client: pg.PoolClient,
+  page: MatchRow[],
+  any: string,
+): Promise<Array<Snippet | undefined>> {
+  const withChunk = page.filter((r) => r.best_chunk !== null);
+  if (withChunk.length === 0) return [];
+  const { rows } = await client.query<{ i: string; h: string }>(
+    `SELECT u.i, ts_headline('${TS_CONFIG}', c.body, to_tsquery('${TS_CONFIG}', $1), $2) AS h
+     FROM unnest($3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::int[])
+       AS u(accession, filing_year, sequence, section, chunk, i)
+     JOIN fts_chunks c ON c.accession = u.accession AND c.filing_year = u.filing_year
+       AND c.sequence = u.sequence AND c.section = u.section AND c.chunk = u.chunk`,
+    [
+      any,
+      HEADLINE_OPTIONS,
+      page.map((r) => r.accession),
+      page.map((r) => r.filing_year),
+      page.map((r) => r.sequence),
+      page.map((r) => r.section),
+      page.map((r) => r.best_chunk ?? -1),
+      page.map((_, i) => i),
+    ],
+  );
+  const out: Array<Snippet | undefined> = page.map(() => undefined);
+  for (const r of rows) out[Number(r.i)] = toSnippet(r.h);
+  return out;
+}
