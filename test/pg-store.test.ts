@@ -9,8 +9,8 @@ import { isEdgarError } from '../src/core/errors.ts';
 import { compressRaw } from '../src/store/compress-raw.ts';
 import { createPostgresStore } from '../src/store/postgres/store.ts';
 import type { FilingInput, SearchRequest, Store } from '../src/store/store.ts';
-import { makeFiling, uuencode } from './pg-filings.ts';
 import { createTestDatabase, dropTestDatabase } from './pg-server.ts';
+import { makeFiling } from './store-filing-fixture.ts';
 
 const db = await createTestDatabase();
 const skip = typeof db === 'string' ? false : db.skip;
@@ -55,7 +55,7 @@ const acme1 = makeFiling({
       ],
     },
     { type: 'EX-99.1', filename: 'acme-ex991.htm', body: 'Press release: rockets and satellites sold.\n' },
-    { type: 'GRAPHIC', filename: 'chart.pdf', body: uuencode(pdfBytes, 'chart.pdf'), encoding: 'uuencode' },
+    { type: 'GRAPHIC', filename: 'chart.pdf', binary: pdfBytes },
   ],
 });
 const longText = `${filler(9000, 'alpha')} zephyrine ${filler(9000, 'beta')} quokkaship ${filler(9000, 'gamma')}\n`;

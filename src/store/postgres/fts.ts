@@ -40,7 +40,9 @@ function leafText(node: QueryNode & { kind: 'term' | 'phrase' }): string | undef
   }
   const tokens = node.tokens.filter((t) => TOKEN.test(t));
   if (tokens.length === 0) return undefined;
-  return tokens.length === 1 ? quote(tokens[0] as string) : `(${tokens.map(quote).join(' <-> ')})`;
+  const parts = tokens.map(quote);
+  if (node.prefix === true) parts[parts.length - 1] = `${parts[parts.length - 1]}:*`;
+  return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' <-> ')})`;
 }
 
 /**

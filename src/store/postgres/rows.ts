@@ -4,7 +4,6 @@
  * @module
  */
 import type pg from 'pg';
-import { createError } from '../../core/errors.ts';
 
 /** PostgreSQL text cannot hold U+0000: replace it with U+FFFD (same length, so offsets hold). */
 export function cleanText(s: string): string {
@@ -37,25 +36,6 @@ export async function insertRows(
     });
     await client.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${tuples.join(',')}`, params);
   }
-}
-
-/** Encode a keyset cursor (the sort values of the last row of a page). */
-export function encodeCursor(values: Array<string | number>): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-/**
- * Decode a cursor made by `encodeCursor` with the expected value types.
- * @throws EdgarError `invalid-query` when it is not one.
- */
-export function decodeCursor(cursor: string, types: Array<'string' | 'number'>): Array<string | number> {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === types.length && v.every((x, i) => typeof x === types[i])) return v;
-  } catch {
-    // fall through
-  }
-  throw createError('invalid-query', `unrecognised cursor ${JSON.stringify(cursor.slice(0, 40))}`);
 }
 
 /** Clamp a page size to `[1, max]`, `fallback` when absent. */

@@ -6,10 +6,11 @@
  */
 import type pg from 'pg';
 import type { SearchFilters } from '../../search/query-node.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { SearchHit, SearchRequest, SearchResult, Snippet } from '../store.ts';
 import { compileTextQuery, havingSql, TS_CONFIG } from './fts.ts';
 import { filingYear } from './partitions.ts';
-import { decodeCursor, encodeCursor, pageSize } from './rows.ts';
+import { pageSize } from './rows.ts';
 
 const HL_START = '\uE000';
 const HL_STOP = '\uE001';
@@ -142,10 +143,20 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
   let keyset = 'true';
   if (request.cursor !== undefined) {
     if (byRelevance) {
-      const [s, a, q, sec] = decodeCursor(request.cursor, ['number', 'string', 'number', 'string']);
+      const { s, a, q, sec } = decodeCursor(request.cursor, {
+        s: 'number',
+        a: 'string',
+        q: 'number',
+        sec: 'string',
+      });
       keyset = `(m.score < ${p(s)}::real OR (m.score = ${p(s)}::real AND (m.accession, m.sequence, m.section COLLATE "C") > (${p(a)}, ${p(q)}::int, ${p(sec)} COLLATE "C")))`;
     } else {
-      const [dt, a, q, sec] = decodeCursor(request.cursor, ['string', 'string', 'number', 'string']);
+      const { dt, a, q, sec } = decodeCursor(request.cursor, {
+        dt: 'string',
+        a: 'string',
+        q: 'number',
+        sec: 'string',
+      });
       keyset = `(m.filing_date < ${p(dt)} OR (m.filing_date = ${p(dt)} AND (m.accession < ${p(a)} OR (m.accession = ${p(a)} AND (m.sequence, m.section COLLATE "C") > (${p(q)}::int, ${p(sec)} COLLATE "C")))))`;
     }
   }
@@ -179,8 +190,8 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
     if (rows.length > limit && last !== undefined) {
       result.nextCursor = encodeCursor(
         byRelevance
-          ? [last.score, last.accession, last.sequence, last.section]
-          : [last.filing_date, last.accession, last.sequence, last.section],
+          ? { s: Number(last.score), a: last.accession, q: last.sequence, sec: last.section }
+          : { dt: last.filing_date, a: last.accession, q: last.sequence, sec: last.section },
       );
     }
     return result;

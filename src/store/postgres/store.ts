@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { createError, isEdgarError } from '../../core/errors.ts';
 import { parseAccessionNumber, parseCik } from '../../core/ids.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type {
   DocumentBody,
   DocumentRef,
@@ -23,11 +24,12 @@ import type {
   Store,
   StoreStats,
 } from '../store.ts';
+import { uudecodeChunks } from '../uudecode-chunks.ts';
 import { lockEntities, refreshEntities } from './entities.ts';
 import { migrate } from './migrate.ts';
 import { ensurePartitions, filingYear } from './partitions.ts';
 import { deleteFilingRows, lockAccession, putFiling } from './put-filing.ts';
-import { readRawRange, uudecodeStream } from './raw.ts';
+import { readRawRange } from './raw.ts';
 import {
   DOCUMENT_COLUMNS,
   type DocumentRow,
@@ -35,7 +37,7 @@ import {
   toDocumentRecord,
   toFilingSummary,
 } from './records.ts';
-import { decodeCursor, encodeCursor, pageSize } from './rows.ts';
+import { pageSize } from './rows.ts';
 import { searchStore } from './search.ts';
 
 /** Options of `createPostgresStore`. */
@@ -283,8 +285,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       if (query.from !== undefined) where.push(`f.filing_date >= ${p(query.from)}`);
       if (query.to !== undefined) where.push(`f.filing_date <= ${p(query.to)}`, "f.filing_date <> ''");
       if (query.cursor !== undefined) {
-        const [d, a] = decodeCursor(query.cursor, ['string', 'string']);
-        where.push(`(f.filing_date, f.accession) ${desc ? '<' : '>'} (${p(d)}, ${p(a)})`);
+        const c = decodeCursor(query.cursor, { d: 'string', a: 'string' });
+        where.push(`(f.filing_date, f.accession) ${desc ? '<' : '>'} (${p(c.d)}, ${p(c.a)})`);
       }
       const limit = pageSize(query.limit, 100, 10000);
       const dir = desc ? 'DESC' : 'ASC';
@@ -296,7 +298,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       const page: FilingPage = { filings: rows.slice(0, limit).map(toFilingSummary) };
       const last = rows[limit - 1];
       if (rows.length > limit && last !== undefined) {
-        page.nextCursor = encodeCursor([last.filing_date, last.accession]);
+        page.nextCursor = encodeCursor({ d: last.filing_date, a: last.accession });
       }
       return page;
     },
@@ -312,7 +314,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       const body = blob.read({ start, end: start + Number(row.body_length) });
       return {
         document: toDocumentRecord(row),
-        chunks: row.encoding === 'uuencode' ? uudecodeStream(body) : body,
+        chunks: row.encoding === 'uuencode' ? uudecodeChunks(body) : body,
       };
     },
 
@@ -417,8 +419,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         where.push(cik === undefined ? like : `(cik = ${p(cik)} OR ${like})`);
       }
       if (query.cursor !== undefined) {
-        const [n, c] = decodeCursor(query.cursor, ['string', 'string']);
-        where.push(`(name COLLATE "C", cik) > (${p(n)} COLLATE "C", ${p(c)})`);
+        const c = decodeCursor(query.cursor, { n: 'string', c: 'string' });
+        where.push(`(name COLLATE "C", cik) > (${p(c.n)} COLLATE "C", ${p(c.c)})`);
       }
       const limit = pageSize(query.limit, 100, 10000);
       const { rows } = await pool.query<{
@@ -446,7 +448,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         }),
       };
       const last = rows[limit - 1];
-      if (rows.length > limit && last !== undefined) page.nextCursor = encodeCursor([last.name, last.cik]);
+      if (rows.length > limit && last !== undefined)
+        page.nextCursor = encodeCursor({ n: last.name, c: last.cik });
       return page;
     },
 
