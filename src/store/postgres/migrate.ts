@@ -18,6 +18,7 @@ export const SCHEMA_VERSION: number = migrations.length;
  * @throws EdgarError `store-version` when the database is newer than this edgarbox.
  */
 export async function migrate(client: pg.PoolClient): Promise<number> {
+  await client.query('SET default_transaction_read_only = off');
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
   try {
     await client.query(
@@ -41,5 +42,6 @@ export async function migrate(client: pg.PoolClient): Promise<number> {
     return Math.max(current, SCHEMA_VERSION);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]);
+    await client.query('RESET default_transaction_read_only');
   }
 }

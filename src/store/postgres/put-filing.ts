@@ -4,11 +4,10 @@
  * over overlapping inputs), and the `accessions` primary key makes a duplicate impossible.
  * @module
  */
-import { zstdDecompressSync } from 'node:zlib';
 import type pg from 'pg';
 import { parseAccessionNumber } from '../../core/ids.ts';
 import type { Party, Submission } from '../../core/submission.ts';
-import type { CompressedRaw, FilingInput, FilingParty, PutStatus } from '../store.ts';
+import type { FilingInput, FilingParty, PutStatus } from '../store.ts';
 import { lockEntities, refreshEntities } from './entities.ts';
 import { hasInlineXbrl, hasXbrl } from './filing-flags.ts';
 import { splitTextChunks } from './fts.ts';
@@ -28,34 +27,6 @@ export function toFilingParty(p: Party): FilingParty {
   if (fv?.fileNumber !== undefined) out.fileNumber = fv.fileNumber;
   if (fv?.filmNumber !== undefined) out.filmNumber = fv.filmNumber;
   return out;
-}
-
-/** Reads byte ranges of a compressed submission, keeping one decompressed chunk. */
-function rangeReader(raw: CompressedRaw): (offset: number, length: number) => Uint8Array {
-  let cachedIndex = -1;
-  let cached = new Uint8Array(0);
-  const chunk = (i: number): Uint8Array => {
-    if (i !== cachedIndex) {
-      const c = raw.chunks[i];
-      cached = c === undefined ? new Uint8Array(0) : zstdDecompressSync(c);
-      cachedIndex = i;
-    }
-    return cached;
-  };
-  return (offset, length) => {
-    const end = Math.min(raw.size, offset + length);
-    const parts: Uint8Array[] = [];
-    for (let pos = offset; pos < end; ) {
-      const i = Math.floor(pos / raw.chunkSize);
-      const c = chunk(i);
-      const from = pos - i * raw.chunkSize;
-      const to = Math.min(c.length, end - i * raw.chunkSize);
-      if (to <= from) break;
-      parts.push(c.subarray(from, to));
-      pos += to - from;
-    }
-    return parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts);
-  };
 }
 
 /** Delete every row of a filing stored under `year`; resolves to the CIKs it had. */
@@ -195,7 +166,7 @@ async function writeRows(
         primary?.filename ?? null,
         primary?.description ?? null,
         hasXbrl(s),
-        hasInlineXbrl(s, rangeReader(raw)),
+        hasInlineXbrl(s),
         new Date().toISOString(),
         input.sha256,
         input.sourcePath ?? null,

@@ -48,6 +48,8 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
   /** Filings of one `putFilings` batch written at once, each on its own connection (default 2). */
   writeConcurrency?: number;
+  /** Open every session read-only (`default_transaction_read_only`): for `serve`. */
+  readonly?: boolean;
 }
 
 /** bigint (int8) and numeric counts as JS numbers (sizes stay far below 2^53). */
@@ -89,6 +91,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     max: options.maxConnections ?? 4,
     types,
     application_name: 'edgarbox',
+    ...(options.readonly === true ? { options: '-c default_transaction_read_only=on' } : {}),
   });
   pool.on('error', () => {
     // an idle client lost its connection; the next query reconnects
