@@ -1,5 +1,6 @@
 /**
- * A PostgreSQL server for tests: `DATABASE_URL` when set, else a scratch server started with
+ * A PostgreSQL server for tests: `EDGARBOX_TEST_DATABASE_URL` or `DATABASE_URL` when set, else a
+ * scratch server started with
  * `initdb` / `pg_ctl` in a temp directory on a free 127.0.0.1 port (as root, through
  * `runuser -u postgres`), stopped when the process exits. Each caller gets its own fresh database.
  * Without either, tests skip with a clear reason; under `CI=true` that is a failure instead.
@@ -83,9 +84,12 @@ async function startScratchServer(): Promise<string | { skip: string }> {
   return `postgres://postgres@127.0.0.1:${port}/postgres`;
 }
 
-/** The server URL: `DATABASE_URL`, or a scratch server started once per process. */
+/**
+ * The server URL: `EDGARBOX_TEST_DATABASE_URL` (what `.ci/run` sets) or `DATABASE_URL`, else a
+ * scratch server started once per process.
+ */
 export function getPgServerUrl(): Promise<string | { skip: string }> {
-  const fromEnv = process.env.DATABASE_URL;
+  const fromEnv = process.env.EDGARBOX_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (fromEnv?.startsWith('postgres')) return Promise.resolve(fromEnv);
   serverUrl ??= startScratchServer().then((r) => {
     if (typeof r !== 'string' && process.env.CI === 'true') {
