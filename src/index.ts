@@ -4,3 +4,5 @@
  * @module
  */
 export * from './core/index.ts';
+export * from './core/items.ts';
+export * from './sgml/index.ts';

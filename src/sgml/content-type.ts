@@ -1,0 +1,63 @@
+/**
+ * MIME type of a submission document, from its file name (or uuencode `begin` name) and content.
+ * @module
+ */
+
+const byExtension: Readonly<Record<string, string>> = {
+  htm: 'text/html',
+  html: 'text/html',
+  txt: 'text/plain',
+  fil: 'text/plain',
+  xml: 'application/xml',
+  xsd: 'application/xml',
+  xbrl: 'application/xml',
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  png: 'image/png',
+  zip: 'application/zip',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+  css: 'text/css',
+  js: 'application/javascript',
+};
+
+function extensionType(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? undefined : byExtension[name.slice(dot + 1).toLowerCase()];
+}
+
+/**
+ * Decide a document's MIME type.
+ * @param filename `<FILENAME>` (undefined when synthesised)
+ * @param uuencodeName the name on the `begin` line, for uuencoded bodies
+ * @param head the first bytes of the body (decoded, for uuencoded bodies) as latin1
+ * @example toContentType('form4.xml', undefined, '<?xml') // 'application/xml'
+ */
+export function toContentType(
+  filename: string | undefined,
+  uuencodeName: string | undefined,
+  head: string,
+): string {
+  const fromName = extensionType(filename) ?? extensionType(uuencodeName);
+  if (fromName) return fromName;
+  if (head.startsWith('%PDF')) return 'application/pdf';
+  if (head.startsWith('\xff\xd8\xff')) return 'image/jpeg';
+  if (head.startsWith('GIF8')) return 'image/gif';
+  if (head.startsWith('\x89PNG')) return 'image/png';
+  if (head.startsWith('PK\x03\x04')) return 'application/zip';
+  if (uuencodeName !== undefined) return 'application/octet-stream';
+  const t = head.trimStart().slice(0, 200).toLowerCase();
+  if (t.startsWith('<?xml')) return /<html/.test(t) ? 'text/html' : 'application/xml';
+  if (
+    t.startsWith('<!doctype html') ||
+    t.startsWith('<html') ||
+    t.startsWith('<head') ||
+    t.startsWith('<body')
+  ) {
+    return 'text/html';
+  }
+  return 'text/plain';
+}

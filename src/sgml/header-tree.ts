@@ -1,0 +1,143 @@
+/**
+ * The lossless raw header tree: indented `KEY:<TAB>value` lines and `<TAG>value` lines, interleaved in
+ * any order, become `HeaderNode`s. Indented blocks nest by indentation; tagged containers are known only
+ * by their closing tag, so tags are appended flat and a `</TAG>` adopts everything after its opening.
+ * @module
+ */
+import type { Buffer } from 'node:buffer';
+import type { HeaderNode } from '../core/submission.ts';
+import type { WarningSink } from '../core/warnings.ts';
+import { latin1 } from './bytes.ts';
+
+const TAG = /<(\/?)([A-Za-z0-9][A-Za-z0-9_.-]*)>/g;
+const TAG_START = /^<\/?[A-Za-z0-9][A-Za-z0-9_.-]*>/;
+
+interface Frame {
+  indent: number;
+  node: HeaderNode;
+}
+
+/**
+ * Parse the header lines in `buf[start, end)` into a tree. Never throws; odd lines become warnings.
+ * @param buf the submission bytes
+ * @param start offset of the first header line
+ * @param end offset just past the last header byte
+ * @param base absolute offset of `buf[0]` in the submission (for streaming windows)
+ * @returns top-level nodes in document order
+ */
+export function parseHeaderTree(
+  buf: Buffer,
+  start: number,
+  end: number,
+  sink: WarningSink,
+  base = 0,
+): HeaderNode[] {
+  const text = latin1(buf, start, end);
+  const origin = base + start;
+  const root: HeaderNode[] = [];
+  // Indented nesting: frames of containers opened by `KEY:` lines with an empty value.
+  let frames: Frame[] = [];
+  let pos = 0;
+  const n = text.length;
+  while (pos < n) {
+    let eol = pos;
+    while (eol < n) {
+      const c = text.charCodeAt(eol);
+      if (c === 10 || c === 13) break;
+      eol++;
+    }
+    const lineStart = pos;
+    pos = eol;
+    if (pos < n && text.charCodeAt(pos) === 13) pos++;
+    if (pos < n && text.charCodeAt(pos) === 10 && (pos === eol || text.charCodeAt(pos - 1) === 13)) pos++;
+    // Indentation in columns (tab stops of 8).
+    let i = lineStart;
+    let indent = 0;
+    for (; i < eol; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 9) indent = (Math.floor(indent / 8) + 1) * 8;
+      else if (c === 32) indent++;
+      else break;
+    }
+    if (i >= eol) continue; // blank line
+    const offset = origin + lineStart;
+    if (text.charCodeAt(i) === 60 /* < */ && TAG_START.test(text.slice(i, Math.min(eol, i + 120)))) {
+      frames = [];
+      parseTaggedLine(text, i, eol, origin, root, sink);
+      continue;
+    }
+    const colon = text.indexOf(':', i);
+    let node: HeaderNode;
+    if (colon < 0 || colon >= eol) {
+      sink.warn(
+        'malformed-header-line',
+        `Expected "KEY:<TAB>value", got ${JSON.stringify(text.slice(i, eol))}`,
+        offset,
+      );
+      node = { key: '', value: text.slice(i, eol).trim(), offset };
+    } else {
+      node = { key: text.slice(i, colon).trim(), value: text.slice(colon + 1, eol).trim(), offset };
+    }
+    while (frames.length > 0 && (frames[frames.length - 1] as Frame).indent >= indent) frames.pop();
+    const parent = frames[frames.length - 1];
+    if (parent) adopt(parent.node, node);
+    else root.push(node);
+    if (node.value === '' && node.key !== '') frames.push({ indent, node });
+  }
+  return root;
+}
+
+function adopt(parent: HeaderNode, child: HeaderNode): void {
+  if (parent.children) parent.children.push(child);
+  else {
+    delete parent.value;
+    parent.children = [child];
+  }
+}
+
+/** Tokenise one line of `<TAG>value` / `</TAG>` items (a whole `.nc` header may sit on one line). */
+function parseTaggedLine(
+  text: string,
+  from: number,
+  eol: number,
+  base: number,
+  root: HeaderNode[],
+  sink: WarningSink,
+): void {
+  const line = text.slice(from, eol);
+  TAG.lastIndex = 0;
+  let m = TAG.exec(line);
+  if (m && m.index > 0) {
+    root.push({ key: '', value: line.slice(0, m.index).trim(), offset: base + from });
+  }
+  while (m) {
+    const tagStart = m.index;
+    const afterTag = tagStart + m[0].length;
+    const closing = m[1] === '/';
+    const key = m[2] as string;
+    m = TAG.exec(line);
+    const valueEnd = m ? m.index : line.length;
+    const offset = base + from + tagStart;
+    if (closing) {
+      close(root, key, offset, sink);
+      const trailing = line.slice(afterTag, valueEnd).trim();
+      if (trailing !== '') root.push({ key: '', value: trailing, offset: base + from + afterTag });
+    } else {
+      root.push({ key, value: line.slice(afterTag, valueEnd).trim(), offset });
+    }
+  }
+}
+
+/** `</key>`: the nearest open `<key>` in `root` adopts every node after it. */
+function close(root: HeaderNode[], key: string, offset: number, sink: WarningSink): void {
+  for (let j = root.length - 1; j >= 0; j--) {
+    const node = root[j] as HeaderNode;
+    if (node.key === key && node.value === '' && !node.children) {
+      const kids = root.splice(j + 1);
+      delete node.value;
+      node.children = kids;
+      return;
+    }
+  }
+  sink.warn('malformed-tag', `Closing tag </${key}> has no matching <${key}>`, offset);
+}

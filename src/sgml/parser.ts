@@ -1,0 +1,681 @@
+/**
+ * The push parser for EDGAR submissions: `write(chunk)` any number of times, then `end()`.
+ * It keeps only a small window of unconsumed bytes (the header, or one document's leading tags, or
+ * a 128-byte hold-back inside a body), so a 500 MB submission streams in bounded memory. Every
+ * dialect goes through it; `parseSubmission` is this parser fed one chunk.
+ * @module
+ */
+import { Buffer } from 'node:buffer';
+import type {
+  Dialect,
+  DocumentWrapper,
+  HeaderNode,
+  Submission,
+  SubmissionDocument,
+  SubmissionHeader,
+} from '../core/submission.ts';
+import { WarningSink } from '../core/warnings.ts';
+import { asBuffer, isSpace, latin1, skipLineBreak, skipSpace, startsWithAt } from './bytes.ts';
+import { toContentType } from './content-type.ts';
+import { parseDocumentTags } from './document-meta.ts';
+import { parseHeaderTree } from './header-tree.ts';
+import { toSubmissionHeader } from './header-view.ts';
+import { findUuencodeBegin, uudecode } from './uudecode.ts';
+
+/** A document as known when its body starts (no lengths yet). */
+export type DocumentStart = Omit<SubmissionDocument, 'length' | 'blockLength'>;
+
+/** Callbacks and limits for `createSubmissionParser`. */
+export interface SubmissionParserOptions {
+  /** The typed header, once the header is complete (an empty header for bare documents). */
+  onHeader?: (header: SubmissionHeader) => void;
+  /** A document's tags, wrapper, encoding and content type, when its body starts. */
+  onDocumentStart?: (meta: DocumentStart) => void;
+  /** Body bytes in order (wrapper stripped, still uuencoded). Valid only during the call. */
+  onDocumentChunk?: (meta: DocumentStart, chunk: Uint8Array) => void;
+  /** The finished document with its lengths. */
+  onDocumentEnd?: (doc: SubmissionDocument) => void;
+  /** Header larger than this is cut off with a warning (default 32 MiB). */
+  maxHeaderBytes?: number;
+}
+
+/** A streaming submission parser. */
+export interface SubmissionParser {
+  /** Feed the next bytes. The chunk may be reused by the caller after the call returns. */
+  write(chunk: Uint8Array): void;
+  /** Finish; returns the whole `Submission` (offsets are absolute file offsets). */
+  end(): Submission;
+}
+
+type State =
+  | 'start'
+  | 'pem'
+  | 'after-envelope'
+  | 'header'
+  | 'between'
+  | 'meta'
+  | 'body-start'
+  | 'body'
+  | 'done';
+type HeaderKind = 'sec-header' | 'tagged' | 'fragment';
+
+const EMPTY = Buffer.alloc(0);
+const HOLD = 128;
+const WRAPPER_LOOKBACK = 96;
+const LOOKAHEAD = 512;
+const MAX_META = 64 * 1024;
+const TEXT_CLOSE = Buffer.from('</TEXT>', 'latin1');
+const DOC_OPEN = Buffer.from('<DOCUMENT>', 'latin1');
+const TEXT_OPEN = Buffer.from('<TEXT>', 'latin1');
+const DOC_CLOSE = Buffer.from('</DOCUMENT>', 'latin1');
+const HEADER_ENDS = [
+  '</SEC-HEADER>',
+  '</IMS-HEADER>',
+  '</SUBMISSION>',
+  '</SEC-DOCUMENT>',
+  '</IMS-DOCUMENT>',
+].map((s) => Buffer.from(s, 'latin1'));
+const CLOSERS = [
+  '</SEC-DOCUMENT>',
+  '</IMS-DOCUMENT>',
+  '</SUBMISSION>',
+  '-----END PRIVACY-ENHANCED MESSAGE-----',
+];
+const PEM_BEGIN = '-----BEGIN PRIVACY-ENHANCED MESSAGE-----';
+const ACCESSION = /\b(\d{10}-\d{2}-\d{6})\b/;
+
+/**
+ * Create a push parser.
+ * @example
+ * const p = createSubmissionParser({ onDocumentChunk: (meta, chunk) => sink.write(chunk) });
+ * for await (const chunk of stream) p.write(chunk);
+ * const submission = p.end();
+ */
+export function createSubmissionParser(options: SubmissionParserOptions = {}): SubmissionParser {
+  const parser = new PushParser(options);
+  return { write: (chunk) => parser.write(chunk), end: () => parser.end() };
+}
+
+/** The state machine behind `createSubmissionParser` and `parseSubmission`. */
+export class PushParser {
+  private readonly options: SubmissionParserOptions;
+  private readonly sink = new WarningSink();
+  private buf: Buffer = EMPTY;
+  /** Absolute offset of `buf[0]`. */
+  private base = 0;
+  /** Absolute offset where processing continues. */
+  private pos = 0;
+  private final = false;
+  private state: State = 'start';
+  private pem = false;
+  private envelope: 'sec-document' | 'ims-document' | 'submission' | undefined;
+  private envelopeValue = '';
+  private headerKind: HeaderKind = 'fragment';
+  private headerStart = 0;
+  private headerScan = 0;
+  private header: SubmissionHeader | undefined;
+  private readonly documents: SubmissionDocument[] = [];
+  // current document
+  private docStart = 0;
+  private metaScan = 0;
+  private current: DocumentStart | undefined;
+  private wrapper: DocumentWrapper | undefined;
+  private bodyEmitted = 0;
+  private bodyScan = 0;
+  private garbageWarned = false;
+  private accessionFromContent = '';
+
+  constructor(options: SubmissionParserOptions) {
+    this.options = options;
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.final) throw new Error('write() after end()');
+    if (chunk.length === 0) return;
+    const view = asBuffer(chunk);
+    if (this.buf.length === 0) {
+      // Keep a view when nothing is pending (one-chunk parses never copy). A later concat copies
+      // only the unconsumed tail plus the new chunk.
+      this.buf = view;
+    } else {
+      this.buf = Buffer.concat([this.buf, view]);
+    }
+    this.run();
+    // The caller may reuse its chunk: keep our own copy of what stays unconsumed.
+    if (this.buf.length > 0 && this.buf.buffer === view.buffer) this.buf = Buffer.from(this.buf);
+  }
+
+  /** Parse all of `bytes` as the complete input (no copy, no hold-back). */
+  parseAll(bytes: Uint8Array): Submission {
+    this.buf = asBuffer(bytes);
+    this.final = true;
+    this.run();
+    return this.finish();
+  }
+
+  end(): Submission {
+    if (this.final) throw new Error('end() called twice');
+    this.final = true;
+    this.run();
+    return this.finish();
+  }
+
+  private get limit(): number {
+    return this.base + this.buf.length;
+  }
+
+  private rel(abs: number): number {
+    return abs - this.base;
+  }
+
+  private run(): void {
+    while (this.step()) {
+      /* keep stepping */
+    }
+    this.compact();
+  }
+
+  /** Drop bytes no state can look back at. */
+  private compact(): void {
+    let keep = this.pos;
+    if (this.state === 'header') keep = this.headerStart;
+    else if (this.state === 'meta') keep = this.docStart;
+    else if (this.state === 'body') keep = Math.min(this.bodyEmitted, this.bodyScan);
+    const drop = this.rel(keep);
+    if (drop <= 0) return;
+    this.buf = drop >= this.buf.length ? EMPTY : this.buf.subarray(drop);
+    this.base += drop;
+  }
+
+  /** One state transition; false when more input is needed or parsing is done. */
+  private step(): boolean {
+    switch (this.state) {
+      case 'start':
+      case 'after-envelope':
+        return this.stepStart();
+      case 'pem':
+        return this.stepPem();
+      case 'header':
+        return this.stepHeader();
+      case 'between':
+        return this.stepBetween();
+      case 'meta':
+        return this.stepMeta();
+      case 'body-start':
+        return this.stepBodyStart();
+      case 'body':
+        return this.stepBody();
+      case 'done':
+        return false;
+    }
+  }
+
+  /** The line at `abs` (content end, next line start), or undefined when incomplete. */
+  private line(abs: number): { end: number; next: number } | undefined {
+    const b = this.buf;
+    const r = this.rel(abs);
+    let i = r;
+    const n = b.length;
+    while (i < n && b[i] !== 10 && b[i] !== 13) i++;
+    if (i >= n) return this.final ? { end: this.limit, next: this.limit } : undefined;
+    if (b[i] === 13 && i + 1 >= n && !this.final) return undefined; // CR LF may straddle chunks
+    return { end: this.base + i, next: this.base + skipLineBreak(b, i, n) };
+  }
+
+  private stepStart(): boolean {
+    const p = this.base + skipSpace(this.buf, this.rel(this.pos), this.buf.length);
+    this.pos = p;
+    if (p >= this.limit) {
+      if (!this.final) return false;
+      if (this.state === 'start') this.sink.warn('unknown-dialect', 'Empty input', p);
+      this.state = 'done';
+      return false;
+    }
+    const line = this.line(p);
+    if (!line) {
+      if (this.limit - p > MAX_META) return this.classify(p, { end: this.limit, next: this.limit });
+      return false;
+    }
+    return this.classify(p, line);
+  }
+
+  private classify(p: number, line: { end: number; next: number }): boolean {
+    const b = this.buf;
+    const r = this.rel(p);
+    const text = latin1(b, r, Math.min(this.rel(line.end), r + 200));
+    const first = this.state === 'start';
+    if (first && text.startsWith(PEM_BEGIN)) {
+      this.pem = true;
+      this.pos = line.next;
+      this.state = 'pem';
+      return true;
+    }
+    const tag = /^<([A-Za-z-]+)>(.*)$/.exec(text);
+    const name = tag?.[1]?.toUpperCase();
+    if (first && (name === 'SEC-DOCUMENT' || name === 'IMS-DOCUMENT' || name === 'SUBMISSION')) {
+      this.envelope =
+        name === 'SEC-DOCUMENT' ? 'sec-document' : name === 'IMS-DOCUMENT' ? 'ims-document' : 'submission';
+      this.envelopeValue = (tag?.[2] ?? '').trim();
+      this.pos = line.next;
+      if (name === 'SUBMISSION') {
+        this.headerKind = 'tagged';
+        this.beginHeader(line.next);
+      } else {
+        this.state = 'after-envelope';
+      }
+      return true;
+    }
+    if (name === 'SEC-HEADER' || name === 'IMS-HEADER') {
+      this.headerKind = 'sec-header';
+      this.beginHeader(line.next);
+      return true;
+    }
+    if (name === 'DOCUMENT') {
+      this.state = 'between';
+      return true;
+    }
+    if (tag || /^[A-Z][A-Z0-9 ,&()/-]*:/.test(text)) {
+      this.headerKind = 'fragment';
+      this.beginHeader(p);
+      return true;
+    }
+    this.sink.warn(
+      'unknown-dialect',
+      `Expected <SEC-DOCUMENT>, <SUBMISSION> or <DOCUMENT>, got ${JSON.stringify(text.slice(0, 60))}`,
+      p,
+    );
+    this.state = 'between';
+    return true;
+  }
+
+  private stepPem(): boolean {
+    // Skip the PEM preamble: every line up to the first that starts with '<'.
+    for (;;) {
+      if (this.pos >= this.limit) {
+        if (this.final) this.state = 'start';
+        return this.final;
+      }
+      if (this.buf[this.rel(this.pos)] === 60) {
+        this.state = 'start';
+        return true;
+      }
+      const line = this.line(this.pos);
+      if (!line) return false;
+      this.pos = line.next;
+    }
+  }
+
+  private beginHeader(abs: number): void {
+    this.state = 'header';
+    this.headerStart = abs;
+    this.headerScan = abs;
+    this.pos = abs;
+  }
+
+  private stepHeader(): boolean {
+    const b = this.buf;
+    const from = this.rel(this.headerScan);
+    let stop = -1;
+    let stopLen = 0;
+    for (const pat of HEADER_ENDS) {
+      const i = b.indexOf(pat, from);
+      if (i >= 0 && (stop < 0 || i < stop)) {
+        stop = i;
+        stopLen = pat.length;
+      }
+    }
+    let d = b.indexOf(DOC_OPEN, from);
+    while (d > 0 && b[d - 1] !== 10 && b[d - 1] !== 13) d = b.indexOf(DOC_OPEN, d + 1);
+    let isDoc = false;
+    if (d >= 0 && (stop < 0 || d < stop)) {
+      stop = d;
+      isDoc = true;
+    }
+    const max = this.options.maxHeaderBytes ?? 32 * 1024 * 1024;
+    if (stop < 0) {
+      const size = this.limit - this.headerStart;
+      if (!this.final && size <= max) {
+        this.headerScan = Math.max(this.headerStart, this.limit - 16);
+        return false;
+      }
+      if (size > max) this.sink.warn('header-too-large', `Header exceeds ${max} bytes`, this.headerStart);
+      else if (this.headerKind === 'sec-header')
+        this.sink.warn('unterminated-header', 'Missing </SEC-HEADER>', this.limit);
+      this.finishHeader(Math.min(this.limit, this.headerStart + max));
+      this.pos = this.limit;
+      this.state = this.final ? 'done' : 'between';
+      return !this.final;
+    }
+    const stopAbs = this.base + stop;
+    const closer = latin1(b, stop, stop + stopLen);
+    if (isDoc || closer === '</SUBMISSION>' || closer.endsWith('-DOCUMENT>')) {
+      if (this.headerKind === 'sec-header')
+        this.sink.warn('unterminated-header', 'Missing </SEC-HEADER>', stopAbs);
+      this.finishHeader(stopAbs);
+      this.pos = stopAbs;
+    } else {
+      this.finishHeader(stopAbs);
+      const line = this.line(stopAbs);
+      if (!line) return false;
+      this.pos = line.next;
+    }
+    this.state = 'between';
+    return true;
+  }
+
+  private finishHeader(endAbs: number): void {
+    const raw: HeaderNode[] = parseHeaderTree(
+      this.buf,
+      this.rel(this.headerStart),
+      this.rel(endAbs),
+      this.sink,
+      this.base,
+    );
+    this.header = toSubmissionHeader(raw, this.sink);
+    this.options.onHeader?.(this.header);
+  }
+
+  private stepBetween(): boolean {
+    const b = this.buf;
+    const p = this.base + skipSpace(b, this.rel(this.pos), b.length);
+    this.pos = p;
+    if (p >= this.limit) {
+      if (this.final) this.state = 'done';
+      return false;
+    }
+    if (this.limit - p < 48 && !this.final) return false;
+    const r = this.rel(p);
+    if (startsWithAt(b, r, '<DOCUMENT>')) {
+      if (!this.header) {
+        this.header = emptyHeader();
+        this.options.onHeader?.(this.header);
+      }
+      this.docStart = p;
+      this.metaScan = p + 10;
+      this.state = 'meta';
+      this.garbageWarned = false;
+      return true;
+    }
+    for (const closer of CLOSERS) {
+      if (startsWithAt(b, r, closer)) {
+        const line = this.line(p);
+        if (!line) return false;
+        this.pos = line.next;
+        return true;
+      }
+    }
+    // Something else: skip to the next <DOCUMENT>.
+    if (!this.garbageWarned) {
+      this.sink.warn(
+        'trailing-garbage',
+        `Unexpected content ${JSON.stringify(latin1(b, r, Math.min(b.length, r + 40)))}`,
+        p,
+      );
+      this.garbageWarned = true;
+    }
+    const next = b.indexOf(DOC_OPEN, r + 1);
+    if (next >= 0) {
+      this.pos = this.base + next;
+      return true;
+    }
+    if (this.final) {
+      this.pos = this.limit;
+      this.state = 'done';
+      return false;
+    }
+    this.pos = Math.max(p, this.limit - DOC_OPEN.length);
+    return false;
+  }
+
+  private stepMeta(): boolean {
+    const b = this.buf;
+    const from = this.rel(this.metaScan);
+    const t = b.indexOf(TEXT_OPEN, from);
+    const d = b.indexOf(DOC_CLOSE, from);
+    const metaEnd = this.rel(this.docStart) + MAX_META;
+    if ((t < 0 || t > metaEnd) && (d < 0 || d > metaEnd)) {
+      if (!this.final && b.length < metaEnd) {
+        this.metaScan = Math.max(this.docStart + 10, this.limit - 16);
+        return false;
+      }
+      // No <TEXT>: the body starts at the first line that is not a tag.
+      let q = this.rel(this.docStart) + 10;
+      for (;;) {
+        q = skipSpace(b, q, b.length);
+        if (q >= b.length || b[q] !== 60) break;
+        while (q < b.length && b[q] !== 10 && b[q] !== 13) q++;
+      }
+      this.sink.warn('unterminated-document', 'Document has no <TEXT> or </DOCUMENT>', this.docStart);
+      this.startDocument(this.base + q, this.base + q);
+      return true;
+    }
+    if (t >= 0 && (d < 0 || t < d)) {
+      let after = t + TEXT_OPEN.length;
+      if (after >= b.length && !this.final) return false;
+      if (b[after] === 13 && after + 1 >= b.length && !this.final) return false;
+      after = skipLineBreak(b, after, b.length);
+      this.startDocument(this.base + t, this.base + after);
+      return true;
+    }
+    // </DOCUMENT> before any <TEXT>: an empty document.
+    this.sink.warn('unterminated-text', 'Document has no <TEXT>', this.docStart);
+    const dAbs = this.base + (d as number);
+    this.startDocument(dAbs, dAbs);
+    return true;
+  }
+
+  /** Read the tags in `[docStart, metaEnd)`, then wait for the body start. */
+  private startDocument(metaEnd: number, bodyStart: number): void {
+    const tags = parseDocumentTags(this.buf, this.rel(this.docStart) + 10, this.rel(metaEnd));
+    const position = this.documents.length + 1;
+    const seqText = tags.sequence ?? '';
+    const sequence = /^\d+$/.test(seqText) ? Number(seqText) : position;
+    const doc: DocumentStart = {
+      type: tags.type ?? '',
+      sequence,
+      filename: tags.filename ?? '',
+      offset: bodyStart,
+      encoding: 'text',
+      contentType: 'text/plain',
+      blockOffset: this.docStart,
+    };
+    if (!tags.filename) {
+      doc.filename = `${sequence}.txt`;
+      doc.filenameSynthesised = true;
+    }
+    if (tags.description) doc.description = tags.description;
+    if (tags.type === undefined) this.sink.warn('missing-type', 'Document has no <TYPE>', this.docStart);
+    this.current = doc;
+    this.pos = bodyStart;
+    this.state = 'body-start';
+  }
+
+  private stepBodyStart(): boolean {
+    const b = this.buf;
+    const doc = this.current as DocumentStart;
+    const start = this.rel(doc.offset);
+    if (b.length - start < LOOKAHEAD && !this.final) return false;
+    let offset = start;
+    this.wrapper = undefined;
+    const q = skipSpace(b, start, b.length);
+    for (const w of ['XBRL', 'XML', 'PDF'] as const) {
+      if (startsWithAt(b, q, `<${w}>`)) {
+        this.wrapper = w;
+        offset = skipLineBreak(b, q + w.length + 2, b.length);
+        break;
+      }
+    }
+    if (this.wrapper) doc.wrapper = this.wrapper;
+    doc.offset = this.base + offset;
+    const lookEnd = Math.min(b.length, offset + LOOKAHEAD);
+    const begin = findUuencodeBegin(b, offset, lookEnd);
+    let head: string;
+    if (begin) {
+      doc.encoding = 'uuencode';
+      doc.uuencodeName = begin.name;
+      head = Buffer.from(uudecode(b, begin.dataStart, lookEnd).bytes.subarray(0, 16)).toString('latin1');
+    } else {
+      head = latin1(b, offset, lookEnd);
+    }
+    doc.contentType = toContentType(
+      doc.filenameSynthesised ? undefined : doc.filename,
+      doc.uuencodeName,
+      head,
+    );
+    if (!this.header?.accessionNumber && !this.envelopeValue && !this.accessionFromContent && !begin) {
+      const m = ACCESSION.exec(latin1(b, offset, lookEnd));
+      if (m) this.accessionFromContent = m[1] as string;
+    }
+    this.options.onDocumentStart?.(doc);
+    this.bodyEmitted = doc.offset;
+    this.bodyScan = doc.offset;
+    this.pos = doc.offset;
+    this.state = 'body';
+    return true;
+  }
+
+  private emitBody(upTo: number): void {
+    if (upTo <= this.bodyEmitted) return;
+    const cb = this.options.onDocumentChunk;
+    if (cb) cb(this.current as DocumentStart, this.buf.subarray(this.rel(this.bodyEmitted), this.rel(upTo)));
+    this.bodyEmitted = upTo;
+  }
+
+  private stepBody(): boolean {
+    const b = this.buf;
+    for (;;) {
+      const p = b.indexOf(TEXT_CLOSE, this.rel(this.bodyScan));
+      if (p < 0) {
+        if (!this.final) {
+          this.bodyScan = Math.max(this.bodyScan, this.limit - TEXT_CLOSE.length + 1);
+          this.emitBody(Math.min(this.bodyScan, this.limit - HOLD));
+          return false;
+        }
+        this.sink.warn(
+          'unterminated-text',
+          'Missing </TEXT>: the document runs to the end of the input',
+          this.limit,
+        );
+        this.endDocument(this.limit, this.limit, this.limit);
+        return false;
+      }
+      const pAbs = this.base + p;
+      const q = skipSpace(b, p + TEXT_CLOSE.length, b.length);
+      if (b.length - q < 40 && !this.final) {
+        this.bodyScan = pAbs;
+        this.emitBody(pAbs - HOLD);
+        return false;
+      }
+      if (startsWithAt(b, q, '</DOCUMENT>')) {
+        const blockEnd = skipLineBreak(b, q + DOC_CLOSE.length, b.length);
+        if (blockEnd === q + DOC_CLOSE.length && blockEnd >= b.length && !this.final) {
+          this.bodyScan = pAbs;
+          return false;
+        }
+        this.endDocument(pAbs, this.base + blockEnd, this.base + blockEnd);
+        return true;
+      }
+      if (q >= b.length || startsWithAt(b, q, '<DOCUMENT>') || CLOSERS.some((c) => startsWithAt(b, q, c))) {
+        this.sink.warn('unterminated-document', 'Missing </DOCUMENT>', this.base + q);
+        this.endDocument(pAbs, this.base + q, this.base + q);
+        return true;
+      }
+      this.bodyScan = pAbs + TEXT_CLOSE.length;
+    }
+  }
+
+  /** Close the current document: body ends at `textClose`, block at `blockEnd`. */
+  private endDocument(textClose: number, blockEnd: number, next: number): void {
+    const doc = this.current as DocumentStart;
+    let bodyEnd = textClose;
+    if (this.wrapper) {
+      const b = this.buf;
+      const floor = Math.max(this.rel(doc.offset), this.rel(textClose) - WRAPPER_LOOKBACK, 0);
+      let e = this.rel(textClose);
+      while (e > floor && isSpace(b[e - 1])) e--;
+      const close = `</${this.wrapper}>`;
+      if (e - close.length >= floor && startsWithAt(b, e - close.length, close)) {
+        bodyEnd = this.base + e - close.length;
+      } else {
+        this.sink.warn('unterminated-wrapper', `Missing ${close} before </TEXT>`, textClose);
+      }
+    }
+    bodyEnd = Math.max(bodyEnd, doc.offset);
+    this.emitBody(bodyEnd);
+    const finished: SubmissionDocument = {
+      ...doc,
+      length: bodyEnd - doc.offset,
+      blockLength: blockEnd - doc.blockOffset,
+    };
+    this.documents.push(finished);
+    this.options.onDocumentEnd?.(finished);
+    this.current = undefined;
+    this.bodyEmitted = next;
+    this.bodyScan = next;
+    this.pos = next;
+    this.state = 'between';
+  }
+
+  private finish(): Submission {
+    const sink = this.sink;
+    const header = this.header ?? emptyHeader();
+    const docs = this.documents;
+    let dialect: Dialect;
+    if (this.envelope && docs.length > 0) dialect = this.envelope;
+    else if (this.header && docs.length === 0) dialect = 'header-only';
+    else if (docs.length > 0) dialect = 'bare-documents';
+    else dialect = 'unknown';
+    if (!header.accessionNumber) {
+      const fromEnvelope = ACCESSION.exec(this.envelopeValue)?.[1];
+      const found = fromEnvelope ?? this.accessionFromContent;
+      if (found) header.accessionNumber = found;
+      else if (dialect !== 'unknown')
+        sink.warn('missing-accession', 'No accession number found in the input', 0);
+    }
+    if (
+      header.publicDocumentCount !== undefined &&
+      docs.length > 0 &&
+      header.publicDocumentCount !== docs.length
+    ) {
+      sink.warn(
+        'document-count-mismatch',
+        `PUBLIC DOCUMENT COUNT says ${header.publicDocumentCount}, found ${docs.length} documents`,
+        docs[0]?.blockOffset ?? 0,
+      );
+    }
+    const seen = new Set<number>();
+    for (const d of docs) {
+      if (seen.has(d.sequence))
+        sink.warn('duplicate-sequence', `Sequence ${d.sequence} appears twice`, d.blockOffset);
+      seen.add(d.sequence);
+    }
+    const form = header.form.toUpperCase();
+    let primary = docs.findIndex((d) => d.type.toUpperCase() === form && form !== '');
+    if (primary < 0) primary = docs.findIndex((d) => d.sequence === 1);
+    if (primary < 0 && docs.length > 0) primary = 0;
+    if (!header.form && primary >= 0 && dialect === 'bare-documents')
+      header.form = (docs[primary] as SubmissionDocument).type;
+    return {
+      ...header,
+      dialect,
+      pem: this.pem,
+      size: this.limit,
+      documents: docs,
+      primaryDocument: primary,
+      warnings: sink.list,
+    };
+  }
+}
+
+function emptyHeader(): SubmissionHeader {
+  return {
+    accessionNumber: '',
+    form: '',
+    items: [],
+    itemTitles: [],
+    groupMembers: [],
+    parties: [],
+    series: [],
+    raw: [],
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * uudecode tolerant of SEC quirks (edgar-formats.md §1.8): each line is decoded by its length byte,
+ * characters beyond it are ignored, short lines are padded, and decoding stops at `end`.
+ * @module
+ */
+import type { Buffer } from 'node:buffer';
+import { asBuffer } from './bytes.ts';
+
+/** The `begin NNN name` line of a uuencoded body, or undefined. Looks at the first non-blank lines. */
+export function findUuencodeBegin(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): { name: string; dataStart: number } | undefined {
+  const buf = asBuffer(bytes);
+  let pos = start;
+  for (let line = 0; line < 3 && pos < end; line++) {
+    let eol = pos;
+    while (eol < end && buf[eol] !== 10 && buf[eol] !== 13) eol++;
+    const text = buf.toString('latin1', pos, Math.min(eol, pos + 300));
+    const m = /^begin(?:-base64)? +[0-7]{3,4} +(.*?)\s*$/.exec(text);
+    let next = eol;
+    if (next < end && buf[next] === 13) next++;
+    if (next < end && buf[next] === 10) next++;
+    if (m) return { name: m[1] ?? '', dataStart: next };
+    if (text.trim() !== '') return undefined;
+    pos = next;
+  }
+  return undefined;
+}
+
+/** Bytes a uuencoded body of `length` bytes decodes to, at most. */
+function maxDecodedLength(length: number): number {
+  return Math.ceil((length * 3) / 4) + 3;
+}
+
+/**
+ * Decode uuencoded lines in `bytes[start, end)` (after the `begin` line) into a new buffer.
+ * @returns the decoded bytes and the number of malformed lines seen
+ */
+export function uudecode(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): { bytes: Uint8Array; badLines: number } {
+  const buf: Buffer = asBuffer(bytes);
+  const out = new Uint8Array(maxDecodedLength(end - start));
+  let o = 0;
+  let pos = start;
+  let badLines = 0;
+  while (pos < end) {
+    let eol = buf.indexOf(10, pos);
+    if (eol < 0 || eol > end) eol = end;
+    let lineEnd = eol;
+    // bare-CR files: a CR inside the range ends the line too
+    const cr = buf.indexOf(13, pos);
+    if (cr >= 0 && cr < lineEnd) {
+      lineEnd = cr;
+      if (cr + 1 < end && buf[cr + 1] !== 10) eol = cr;
+    }
+    const first = buf[pos];
+    if (lineEnd > pos && first !== undefined) {
+      if (lineEnd - pos === 3 && buf[pos] === 101 && buf[pos + 1] === 110 && buf[pos + 2] === 100) break; // end
+      const n = (first - 32) & 63;
+      if (n > 0) {
+        const need = Math.ceil(n / 3) * 4;
+        let i = pos + 1;
+        if (lineEnd - i < need) badLines++;
+        let remaining = n;
+        while (remaining > 0) {
+          const c0 = i < lineEnd ? ((buf[i] as number) - 32) & 63 : 0;
+          const c1 = i + 1 < lineEnd ? ((buf[i + 1] as number) - 32) & 63 : 0;
+          const c2 = i + 2 < lineEnd ? ((buf[i + 2] as number) - 32) & 63 : 0;
+          const c3 = i + 3 < lineEnd ? ((buf[i + 3] as number) - 32) & 63 : 0;
+          out[o++] = (c0 << 2) | (c1 >> 4);
+          if (remaining > 1) out[o++] = ((c1 << 4) | (c2 >> 2)) & 255;
+          if (remaining > 2) out[o++] = ((c2 << 6) | c3) & 255;
+          remaining -= 3;
+          i += 4;
+        }
+      }
+    }
+    pos = eol + 1;
+  }
+  return { bytes: out.subarray(0, o), badLines };
+}
