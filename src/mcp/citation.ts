@@ -28,3 +28,22 @@ export function submissionUrl(baseUrl: string, cik: string, accession: string): 
 export function indexPageUrl(baseUrl: string, cik: string, accession: string): string {
   return `${folderUrl(baseUrl, cik, accession)}/${accession}-index.htm`;
 }
+
+/** URL of a filing in edgarbox's JSON API (`/api/filings/{accession}`). */
+export function apiFilingUrl(baseUrl: string, accession: string): string {
+  return `${baseUrl}/api/filings/${accession}`;
+}
+
+/**
+ * URL of a document's stored Markdown or text in edgarbox's API: the exact text that section
+ * and `read_document` offsets index.
+ * @example apiDocumentUrl(base, '0001144204-17-013452', 1, 'markdown') // '…/api/filings/0001144204-17-013452/documents/1/markdown'
+ */
+export function apiDocumentUrl(
+  baseUrl: string,
+  accession: string,
+  sequence: number,
+  format: 'markdown' | 'text',
+): string {
+  return `${apiFilingUrl(baseUrl, accession)}/documents/${sequence}/${format}`;
+}

@@ -4,7 +4,7 @@
  * @module
  */
 import type { FilingRecord, SectionRecord } from '../store/store.ts';
-import { documentUrl, indexPageUrl, submissionUrl } from './citation.ts';
+import { apiFilingUrl, documentUrl, indexPageUrl, submissionUrl } from './citation.ts';
 import { limits } from './limits.ts';
 
 /** One located section, without its text. */
@@ -48,7 +48,7 @@ export interface FilingFacts {
   documents: DocumentFact[];
   /** Present when the document list was cut at `limits.maxDocuments`. */
   documentsTruncated?: string;
-  urls: { index: string; submission: string };
+  urls: { index: string; submission: string; api: string };
 }
 
 /**
@@ -69,12 +69,12 @@ export function toFilingFacts(filing: FilingRecord, sections: SectionRecord[], b
       sequence: d.sequence,
       filename: d.filename,
       type: d.type,
+      ...(d.description ? { description: d.description } : {}),
       contentType: d.contentType,
       size: d.size,
       readable: d.hasMarkdown || d.hasText,
       url: documentUrl(baseUrl, filing.cik, filing.accession, d.filename),
     };
-    if (d.description) fact.description = d.description;
     const secs = bySequence.get(d.sequence);
     if (secs) fact.sections = secs;
     return fact;
@@ -83,21 +83,22 @@ export function toFilingFacts(filing: FilingRecord, sections: SectionRecord[], b
     accession: filing.accession,
     form: filing.form,
     filingDate: filing.filingDate,
+    ...(filing.reportDate ? { reportDate: filing.reportDate } : {}),
+    ...(filing.acceptanceDateTime ? { acceptanceDateTime: filing.acceptanceDateTime } : {}),
     items: filing.items,
+    ...(filing.itemTitles.length > 0 ? { itemTitles: filing.itemTitles } : {}),
     cik: filing.cik,
     companyName: filing.companyName,
     parties: filing.parties.map((p) => ({ cik: p.cik, name: p.name, role: p.role })),
     documentCount: filing.documentCount,
+    ...(filing.primaryDocument ? { primaryDocument: filing.primaryDocument } : {}),
     documents,
     urls: {
       index: indexPageUrl(baseUrl, filing.cik, filing.accession),
       submission: submissionUrl(baseUrl, filing.cik, filing.accession),
+      api: apiFilingUrl(baseUrl, filing.accession),
     },
   };
-  if (filing.reportDate) facts.reportDate = filing.reportDate;
-  if (filing.acceptanceDateTime) facts.acceptanceDateTime = filing.acceptanceDateTime;
-  if (filing.itemTitles.length > 0) facts.itemTitles = filing.itemTitles;
-  if (filing.primaryDocument) facts.primaryDocument = filing.primaryDocument;
   if (filing.documents.length > documents.length) {
     facts.documentsTruncated = `${filing.documents.length - documents.length} more documents not listed; read them by filename or sequence`;
   }

@@ -3,7 +3,7 @@
  * @module
  */
 import type { DocumentRecord, FilingRecord } from '../store/store.ts';
-import { documentUrl } from './citation.ts';
+import { apiDocumentUrl, documentUrl } from './citation.ts';
 import type { TextPage } from './page-text.ts';
 
 /** What was read, where it sits in the document, and how to continue. */
@@ -24,7 +24,10 @@ export interface ReadCitation {
   nextOffset?: number;
   /** Length of the whole document (or section). */
   totalChars: number;
+  /** The document as filed, on this server's archive. */
   url: string;
+  /** The stored Markdown (or text) that `start`/`end` index, on this server's API. */
+  apiUrl: string;
 }
 
 /** Inputs of `readCitation`. */
@@ -55,14 +58,15 @@ export function readCitation(input: ReadCitationInput): ReadCitation {
     cik: filing.cik,
     companyName: filing.companyName,
     document,
+    ...(section ? { section } : {}),
     format: input.format,
     start: base + page.start,
     end: base + page.end,
     offset: page.start,
+    ...(page.nextOffset === undefined ? {} : { nextOffset: page.nextOffset }),
     totalChars: page.totalChars,
     url: documentUrl(input.baseUrl, filing.cik, filing.accession, doc.filename),
+    apiUrl: apiDocumentUrl(input.baseUrl, filing.accession, doc.sequence, input.format),
   };
-  if (section) citation.section = section;
-  if (page.nextOffset !== undefined) citation.nextOffset = page.nextOffset;
   return citation;
 }

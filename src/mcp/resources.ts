@@ -6,8 +6,11 @@
 import { type McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { createError } from '../core/errors.ts';
+import { listFilings } from '../services/list-filings.ts';
 import type { McpContext } from './context.ts';
+import { documentMarkdown } from './document-markdown.ts';
 import { toFilingFacts } from './filing-facts.ts';
+import { filingSections } from './filing-sections.ts';
 import { findDocument } from './find-document.ts';
 import { limits } from './limits.ts';
 import { requireFiling } from './require-filing.ts';
@@ -21,7 +24,7 @@ export function registerResources(server: McpServer, ctx: McpContext): void {
     'filing',
     new ResourceTemplate('edgarbox://filing/{accession}', {
       list: async () => {
-        const page = await ctx.store.listFilings({ limit: listedFilings, order: 'desc' });
+        const page = await listFilings(ctx.store, { limit: listedFilings, order: 'desc' });
         return {
           resources: page.filings.map((f) => ({
             uri: `edgarbox://filing/${f.accession}`,
@@ -38,7 +41,7 @@ export function registerResources(server: McpServer, ctx: McpContext): void {
     },
     async (uri, vars): Promise<ReadResourceResult> => {
       const filing = await requireFiling(ctx.store, one(vars.accession));
-      const sections = await ctx.store.getSections(filing.accession);
+      const sections = await filingSections(ctx.store, filing);
       const facts = toFilingFacts(filing, sections, ctx.baseUrl);
       return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(facts) }] };
     },
@@ -61,15 +64,7 @@ export function registerResources(server: McpServer, ctx: McpContext): void {
         );
       }
       const doc = findDocument(filing, Number(sequence));
-      const markdown =
-        (await ctx.store.getDocumentMarkdown(filing.accession, doc.sequence)) ??
-        (await ctx.store.getDocumentText(filing.accession, doc.sequence));
-      if (markdown === undefined) {
-        throw createError(
-          'not-found',
-          `text of document ${doc.sequence} ${doc.filename} (${doc.contentType})`,
-        );
-      }
+      const { body: markdown } = await documentMarkdown(ctx.store, filing, doc, 'markdown');
       const cut = markdown.length > limits.maxResourceChars;
       const text = cut
         ? `${markdown.slice(0, limits.maxResourceChars)}\n\n[truncated at ${limits.maxResourceChars} of ${markdown.length} characters: call read_document with accession ${filing.accession}, document ${doc.sequence}, offset ${limits.maxResourceChars}]\n`

@@ -6,6 +6,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { McpContext } from '../context.ts';
 import { toFilingFacts } from '../filing-facts.ts';
+import { filingSections } from '../filing-sections.ts';
 import { requireFiling } from '../require-filing.ts';
 import { accessionSchema } from '../schemas.ts';
 import { runTool, toToolResult } from '../tool-result.ts';
@@ -24,7 +25,7 @@ export function registerGetFiling(server: McpServer, ctx: McpContext): void {
     ({ accession }) =>
       runTool(async () => {
         const filing = await requireFiling(ctx.store, accession);
-        const sections = await ctx.store.getSections(filing.accession);
+        const sections = await filingSections(ctx.store, filing);
         return toToolResult(toFilingFacts(filing, sections, ctx.baseUrl));
       }),
   );

@@ -5,9 +5,10 @@
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { createError } from '../../core/errors.ts';
-import { parseCik } from '../../core/ids.ts';
-import type { FilingSummary } from '../../store/store.ts';
+import { createError, isEdgarError } from '../../core/errors.ts';
+import { getCompany } from '../../services/get-company.ts';
+import { listFilings } from '../../services/list-filings.ts';
+import type { EntityRecord, FilingSummary, Store } from '../../store/store.ts';
 import { documentUrl, indexPageUrl } from '../citation.ts';
 import type { McpContext } from '../context.ts';
 import { limits } from '../limits.ts';
@@ -37,16 +38,9 @@ export function registerListCompanyFilings(server: McpServer, ctx: McpContext): 
     },
     (args) =>
       runTool(async () => {
-        const cik = parseCik(args.cik);
-        const entity = await ctx.store.getEntity(cik);
-        if (!entity) {
-          throw createError(
-            'not-found',
-            `company with CIK ${cik} in this edgarbox store (find CIKs with resolve_company)`,
-          );
-        }
-        const page = await ctx.store.listFilings({
-          cik,
+        const entity = await requireCompany(ctx.store, args.cik);
+        const page = await listFilings(ctx.store, {
+          cik: entity.cik,
           order: args.order,
           limit: args.limit,
           ...(args.forms ? { forms: args.forms.map((f) => f.toUpperCase()) } : {}),
@@ -76,4 +70,16 @@ function toListedFiling(f: FilingSummary, baseUrl: string): Record<string, unkno
   }
   if (f.primaryDocDescription) row.description = f.primaryDocDescription;
   return row;
+}
+
+async function requireCompany(store: Store, cik: string): Promise<EntityRecord> {
+  try {
+    return await getCompany(store, cik);
+  } catch (e) {
+    if (!isEdgarError(e, 'not-found')) throw e;
+    throw createError(
+      'not-found',
+      `company with CIK ${cik.trim()} in this edgarbox store (find CIKs with resolve_company)`,
+    );
+  }
 }

@@ -5,8 +5,9 @@
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { createError } from '../../core/errors.ts';
 import type { McpContext } from '../context.ts';
+import { documentMarkdown } from '../document-markdown.ts';
+import { filingSections } from '../filing-sections.ts';
 import { findDocument } from '../find-document.ts';
 import { findSection } from '../find-section.ts';
 import { limits } from '../limits.ts';
@@ -71,12 +72,12 @@ export function registerReadDocument(server: McpServer, ctx: McpContext): void {
         const filing = await requireFiling(ctx.store, args.accession);
         const explicit = args.document !== undefined;
         let doc = findDocument(filing, args.document);
-        let body: string | undefined;
+        let body: string;
         let base = 0;
         let section: { code: string; title: string } | undefined;
         let format = args.format;
         if (args.section !== undefined) {
-          const sections = await ctx.store.getSections(filing.accession, explicit ? doc.sequence : undefined);
+          const sections = await filingSections(ctx.store, filing, explicit ? doc.sequence : undefined);
           const found = findSection(sections, args.section, filing.accession, doc.sequence);
           if (found.sequence !== doc.sequence) doc = findDocument(filing, found.sequence);
           body = found.markdown;
@@ -84,17 +85,7 @@ export function registerReadDocument(server: McpServer, ctx: McpContext): void {
           section = { code: found.code, title: found.title };
           format = 'markdown';
         } else {
-          body =
-            format === 'markdown'
-              ? ((await ctx.store.getDocumentMarkdown(filing.accession, doc.sequence)) ??
-                (await ctx.store.getDocumentText(filing.accession, doc.sequence)))
-              : await ctx.store.getDocumentText(filing.accession, doc.sequence);
-        }
-        if (body === undefined) {
-          throw createError(
-            'not-found',
-            `text of document ${doc.sequence} ${doc.filename} (${doc.contentType}) in filing ${filing.accession}: it is not a text document; link to it instead`,
-          );
+          ({ body, format } = await documentMarkdown(ctx.store, filing, doc, format));
         }
         const page = pageText(body, args.offset, args.maxChars);
         const citation = readCitation({ filing, doc, section, format, page, base, baseUrl: ctx.baseUrl });

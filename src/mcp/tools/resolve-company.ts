@@ -6,6 +6,8 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { isEdgarError } from '../../core/errors.ts';
 import { parseCik } from '../../core/ids.ts';
+import { getCompany } from '../../services/get-company.ts';
+import { listCompanies } from '../../services/list-companies.ts';
 import type { EntitySummary } from '../../store/store.ts';
 import type { McpContext } from '../context.ts';
 import { limits } from '../limits.ts';
@@ -38,14 +40,17 @@ export function registerResolveCompany(server: McpServer, ctx: McpContext): void
       runTool(async () => {
         const cik = tryCik(args.query);
         if (cik) {
-          const entity = await ctx.store.getEntity(cik);
+          const entity = await getCompany(ctx.store, cik).catch((e: unknown) => {
+            if (isEdgarError(e, 'not-found')) return undefined;
+            throw e;
+          });
           const matches = entity ? [toMatch(entity)] : [];
           return toToolResult({
             matches,
             ...(entity ? {} : { note: `No entity with CIK ${cik} in this store.` }),
           });
         }
-        const page = await ctx.store.listEntities({
+        const page = await listCompanies(ctx.store, {
           q: args.query,
           limit: args.limit,
           ...(args.cursor ? { cursor: args.cursor } : {}),
