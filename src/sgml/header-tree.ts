@@ -8,6 +8,7 @@ import type { Buffer } from 'node:buffer';
 import type { HeaderNode } from '../core/submission.ts';
 import type { WarningSink } from '../core/warnings.ts';
 import { latin1 } from './bytes.ts';
+import { canonicalKey } from './header-keys.ts';
 
 const TAG = /<(\/?)([A-Za-z0-9][A-Za-z0-9_.-]*)>/g;
 const TAG_START = /^<\/?[A-Za-z0-9][A-Za-z0-9_.-]*>/;
@@ -35,6 +36,7 @@ export function parseHeaderTree(
   const text = latin1(buf, start, end);
   const origin = base + start;
   const root: HeaderNode[] = [];
+  const closed = new WeakSet<HeaderNode>();
   // Indented nesting: frames of containers opened by `KEY:` lines with an empty value.
   let frames: Frame[] = [];
   let pos = 0;
@@ -63,7 +65,7 @@ export function parseHeaderTree(
     const offset = origin + lineStart;
     if (text.charCodeAt(i) === 60 /* < */ && TAG_START.test(text.slice(i, Math.min(eol, i + 120)))) {
       frames = [];
-      parseTaggedLine(text, i, eol, origin, root, sink);
+      parseTaggedLine(text, i, eol, origin, root, sink, closed);
       continue;
     }
     const colon = text.indexOf(':', i);
@@ -103,6 +105,7 @@ function parseTaggedLine(
   base: number,
   root: HeaderNode[],
   sink: WarningSink,
+  closed: WeakSet<HeaderNode>,
 ): void {
   const line = text.slice(from, eol);
   TAG.lastIndex = 0;
@@ -119,7 +122,7 @@ function parseTaggedLine(
     const valueEnd = m ? m.index : line.length;
     const offset = base + from + tagStart;
     if (closing) {
-      close(root, key, offset, sink);
+      close(root, key, offset, sink, closed);
       const trailing = line.slice(afterTag, valueEnd).trim();
       if (trailing !== '') root.push({ key: '', value: trailing, offset: base + from + afterTag });
     } else {
@@ -128,16 +131,27 @@ function parseTaggedLine(
   }
 }
 
-/** `</key>`: the nearest open `<key>` in `root` adopts every node after it. */
-function close(root: HeaderNode[], key: string, offset: number, sink: WarningSink): void {
+/**
+ * `</key>`: the nearest open `<key>` (or indented `KEY:` block, as 2000-era headers close
+ * `SERIAL COMPANY:` with `</SERIAL-COMPANY>`) in `root` adopts every node after it.
+ */
+function close(
+  root: HeaderNode[],
+  key: string,
+  offset: number,
+  sink: WarningSink,
+  closed: WeakSet<HeaderNode>,
+): void {
+  const want = canonicalKey(key);
   for (let j = root.length - 1; j >= 0; j--) {
     const node = root[j] as HeaderNode;
-    if (node.key === key && node.value === '' && !node.children) {
-      const kids = root.splice(j + 1);
-      delete node.value;
-      node.children = kids;
-      return;
-    }
+    if (closed.has(node) || (node.value !== '' && !node.children)) continue;
+    if (node.key !== key && canonicalKey(node.key) !== want) continue;
+    const kids = root.splice(j + 1);
+    delete node.value;
+    node.children = node.children ? node.children.concat(kids) : kids;
+    closed.add(node);
+    return;
   }
   sink.warn('malformed-tag', `Closing tag </${key}> has no matching <${key}>`, offset);
 }

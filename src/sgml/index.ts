@@ -6,7 +6,10 @@
 
 export { parseAcceptanceDateTime, parseHeaderDate } from './dates.ts';
 export { decodeDocument, documentBody, toDocumentInput } from './document-body.ts';
+export { type FormatSubmissionOptions, formatSubmission } from './format-submission.ts';
 export { canonicalKey, indentedToTag, tagToIndented } from './header-keys.ts';
+export { formatIndentedHeader, type IndentedHeaderOptions } from './indented-header.ts';
+export { parseSubmissionFile, parseSubmissionStream } from './node-stream.ts';
 export { parseSubmission } from './parse-submission.ts';
 export {
   createSubmissionParser,
@@ -14,3 +17,4 @@ export {
   type SubmissionParser,
   type SubmissionParserOptions,
 } from './parser.ts';
+export { sicDescriptions } from './sic-codes.ts';

@@ -632,10 +632,16 @@ export class PushParser {
       else if (dialect !== 'unknown')
         sink.warn('missing-accession', 'No accession number found in the input', 0);
     }
+    // Real files: PUBLIC DOCUMENT COUNT can exceed the documents present by the number of sequence
+    // gaps (EDGAR leaves out documents it does not disseminate). More documents than declared, or
+    // fewer than declared minus the gaps, is a mismatch.
+    const declared = header.publicDocumentCount;
+    const maxSeq = docs.reduce((m, d) => Math.max(m, d.sequence), 0);
+    const gaps = Math.max(0, maxSeq - new Set(docs.map((d) => d.sequence)).size);
     if (
-      header.publicDocumentCount !== undefined &&
+      declared !== undefined &&
       docs.length > 0 &&
-      header.publicDocumentCount !== docs.length
+      (docs.length > declared || docs.length + gaps < declared)
     ) {
       sink.warn(
         'document-count-mismatch',

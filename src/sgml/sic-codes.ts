@@ -1,0 +1,33 @@
+/**
+ * SIC code → SEC description, for writing the indented header from a tagged one (the tagged form
+ * carries only the code). Partial: the codes met in the project's real corpus and a few common ones.
+ * Callers with SEC's full list pass it to `formatSubmission` as `sicDescriptions`.
+ * @module
+ */
+
+/** Known SIC descriptions, as SEC writes them in `STANDARD INDUSTRIAL CLASSIFICATION:`. */
+export const sicDescriptions: Readonly<Record<string, string>> = {
+  '1311': 'CRUDE PETROLEUM & NATURAL GAS',
+  '2834': 'PHARMACEUTICAL PREPARATIONS',
+  '2890': 'MISCELLANEOUS CHEMICAL PRODUCTS',
+  '2911': 'PETROLEUM REFINING',
+  '3540': 'METALWORKING MACHINERY & EQUIPMENT',
+  '3571': 'ELECTRONIC COMPUTERS',
+  '3674': 'SEMICONDUCTORS & RELATED DEVICES',
+  '3711': 'MOTOR VEHICLES & PASSENGER CAR BODIES',
+  '3714': 'MOTOR VEHICLE PARTS & ACCESSORIES',
+  '3720': 'AIRCRAFT & PARTS',
+  '3841': 'SURGICAL & MEDICAL INSTRUMENTS & APPARATUS',
+  '4911': 'ELECTRIC SERVICES',
+  '4931': 'ELECTRIC & OTHER SERVICES COMBINED',
+  '5961': 'RETAIL-CATALOG & MAIL-ORDER HOUSES',
+  '6021': 'NATIONAL COMMERCIAL BANKS',
+  '6022': 'STATE COMMERCIAL BANKS',
+  '6036': 'SAVINGS INSTITUTIONS, NOT FEDERALLY CHARTERED',
+  '6189': 'ASSET-BACKED SECURITIES',
+  '6211': 'SECURITY BROKERS, DEALERS & FLOTATION COMPANIES',
+  '6311': 'LIFE INSURANCE',
+  '6770': 'BLANK CHECKS',
+  '6798': 'REAL ESTATE INVESTMENT TRUSTS',
+  '7372': 'SERVICES-PREPACKAGED SOFTWARE',
+};
