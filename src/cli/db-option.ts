@@ -1,0 +1,33 @@
+/**
+ * The `--db` option every store-using command shares: `--db <file|postgres://url>`, else
+ * `$EDGARBOX_DB`, else a `postgres://` `$DATABASE_URL`, else `./edgarbox.db`.
+ * @module
+ */
+import { createLazyPostgresStore, isPostgresUrl } from '../store/postgres/lazy-store.ts';
+import { createSqliteStore } from '../store/sqlite/store.ts';
+import type { Store } from '../store/store.ts';
+
+/** The store file when neither `--db` nor `EDGARBOX_DB` says otherwise. */
+export const DEFAULT_DB = 'edgarbox.db';
+
+/**
+ * Which store file to use.
+ * @example resolveDbPath(flags.db) // 'edgarbox.db' unless --db or EDGARBOX_DB say otherwise
+ */
+export function resolveDbPath(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (flag !== undefined && flag !== '') return flag;
+  const fromEnv = env.EDGARBOX_DB;
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const url = env.DATABASE_URL;
+  return url !== undefined && isPostgresUrl(url) ? url : DEFAULT_DB;
+}
+
+/**
+ * Open the store the `--db` flag (or its defaults) names.
+ * @example const store = openStore(flags.db);
+ */
+export function openStore(flag?: string, options: { readonly?: boolean } = {}): Store {
+  const target = resolveDbPath(flag);
+  if (isPostgresUrl(target)) return createLazyPostgresStore({ url: target, readonly: options.readonly === true });
+  return createSqliteStore({ path: resolveDbPath(flag), ...(options.readonly ? { readonly: true } : {}) });
+}
