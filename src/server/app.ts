@@ -1,0 +1,87 @@
+/**
+ * The edgarbox HTTP app: a hono app, `(Request) => Response`, testable with `app.request(...)`
+ * and served by `node.ts`. SEC-compatible paths (sec.gov Archives, data.sec.gov submissions,
+ * browse-edgar feeds, EFTS search) plus edgarbox's own `/api/`.
+ * @module
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createError } from '../core/errors.ts';
+import type { Store } from '../store/store.ts';
+import { createServerContext, DEFAULT_LIMITS, type ServerLimits } from './context.ts';
+import { toErrorResponse } from './http-error.ts';
+import { apiRoutes } from './routes/api.ts';
+import { archivesRoutes } from './routes/archives.ts';
+import { browseEdgarRoutes } from './routes/browse-edgar.ts';
+import { eftsRoutes } from './routes/efts.ts';
+import { indexFileRoutes } from './routes/index-files.ts';
+import { submissionsRoutes } from './routes/submissions.ts';
+
+/** Options of `createApp`. */
+export interface AppOptions {
+  store: Store;
+  /** Bearer token that enables `POST /api/submissions` (usually `EDGARBOX_TOKEN`); absent = writes off. */
+  token?: string;
+  /** Limits; each defaults to `DEFAULT_LIMITS`. */
+  limits?: Partial<ServerLimits>;
+  /** Receives one access-log line per request (no newline); absent = no access log. */
+  log?: (line: string) => void;
+}
+
+/** Percent-encoded dots and slashes, dot segments, backslashes and NULs have no place in our URLs. */
+const UNSAFE_PATH = /(^|\/)\.\.?(\/|$)|%2e|%2f|%5c|%00|\\/i;
+
+/**
+ * Build the app over a store.
+ * @example const app = createApp({ store }); const res = await app.request('/submissions/CIK0001279704.json');
+ */
+export function createApp(options: AppOptions): Hono {
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const ctx = createServerContext(options.store, limits, options.token);
+  const app = new Hono();
+  const log = options.log;
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    if (log) {
+      const url = new URL(c.req.url);
+      const ms = (performance.now() - started).toFixed(1);
+      log(`${new Date().toISOString()} ${c.req.method} ${url.pathname}${url.search} ${c.res.status} ${ms}ms`);
+    }
+  });
+
+  app.use('*', async (c, next) => {
+    const raw =
+      (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url ?? new URL(c.req.url).pathname;
+    const path = raw.split('?')[0] ?? '';
+    if (UNSAFE_PATH.test(path)) throw createError('unsafe-path', path);
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    if (c.req.path.startsWith('/Archives/')) c.res.headers.set('Content-Security-Policy', 'sandbox');
+  });
+
+  app.use('/LATEST/*', (c, next) =>
+    bodyLimit({
+      maxSize: limits.maxBodyBytes,
+      onError: () => {
+        throw createError('too-large', 'The request body', limits.maxBodyBytes);
+      },
+    })(c, next),
+  );
+
+  app.route('/', archivesRoutes(ctx));
+  app.route('/', indexFileRoutes(ctx));
+  app.route('/', submissionsRoutes(ctx));
+  app.route('/', browseEdgarRoutes(ctx));
+  app.route('/', eftsRoutes(ctx));
+  app.route('/', apiRoutes(ctx));
+
+  app.notFound((c) => c.json({ error: { code: 'not-found', message: `Not found: ${c.req.path}` } }, 404));
+  app.onError((e, c) => {
+    const res = toErrorResponse(c, e);
+    res.headers.set('X-Content-Type-Options', 'nosniff');
+    return res;
+  });
+  return app;
+}
