@@ -53,7 +53,7 @@ export function parseItemHeading(text: string): { codes: string[]; title: string
     rest = rest.slice(more[0].length);
   }
   // The number must end here: "Item 1 of this report" is a reference, "Item 10-K" is noise.
-  if (/^\d/.test(rest)) return undefined;
+  if (/^\d|^-[A-Za-z]/.test(rest)) return undefined;
   const title = rest.replace(/^\s*[.:\-–—)]+/, '').trim();
   // A heading's title starts with a capital, a quote or a bracket; a reference continues a sentence.
   if (title !== '' && !/^[A-Z"'“‘([]/.test(title)) return undefined;

@@ -61,8 +61,17 @@ function prefixEnd(text: string, catalog: string): number {
 function cleanTitle(found: string, fallback: string): string {
   const text = found.replace(/\s+\d{1,3}$/, '').trim();
   if (text === '') return fallback;
-  const end = prefixEnd(text, fallback);
-  let title = end > 0 ? text.slice(0, end) : text;
+  let end = prefixEnd(text, fallback);
+  let from = 0;
+  if (end < 0) {
+    // "Items 2.02 and 7.01. Results of Operations ...; Regulation FD Disclosure": the part naming this item.
+    const at = text.toLowerCase().indexOf(fallback.toLowerCase());
+    if (at > 0) {
+      from = at;
+      end = at + fallback.length;
+    }
+  }
+  let title = end > 0 ? text.slice(from, end) : text;
   if (end < 0 && title.length > 150) title = title.slice(0, 150).replace(/(?<=[a-z)])[.:]\s.*$/, '');
   return title.replace(/[\s.:;,\-–—]+$/, '');
 }

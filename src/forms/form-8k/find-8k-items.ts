@@ -3,7 +3,12 @@
  * @module
  */
 
-import { currentItemsEffectiveDate, itemCodeFromTitle, itemTitle } from '../../core/items.ts';
+import {
+  currentItemsEffectiveDate,
+  itemCodeFromTitle,
+  itemTitle,
+  legacyFormItems,
+} from '../../core/items.ts';
 import type { DocumentSection } from '../../core/section.ts';
 import { locateSections } from '../locate-sections.ts';
 import { type MarkdownLine, toMarkdownLines } from '../markdown-lines.ts';
@@ -21,6 +26,11 @@ export interface Find8kItemsInput {
   /** Accept only dotted codes and add no header-only items (6-K). */
   bodyOnly?: boolean;
 }
+
+/** Current code → the legacy item it replaced, for pre-2004 headers that spell a title both regimes share. */
+const legacyFor = new Map(
+  legacyFormItems.flatMap((i) => (i.successor === undefined ? [] : [[i.successor, i.code] as const])),
+);
 
 function isoDate(date: string | undefined): string | undefined {
   if (date === undefined) return undefined;
@@ -52,12 +62,13 @@ function lineAt(lines: readonly MarkdownLine[], offset: number): number {
 export function find8kItems(input: Find8kItemsInput): DocumentSection[] {
   const { markdown } = input;
   const date = isoDate(input.filingDate);
+  const legacyEra = date !== undefined && date < currentItemsEffectiveDate;
   const headerCodes = input.bodyOnly
     ? []
     : (input.headerItems ?? [])
         .map((item) => itemCodeFromTitle(item.trim(), date))
-        .filter((code): code is string => code !== undefined);
-  const legacyEra = date !== undefined && date < currentItemsEffectiveDate;
+        .filter((code): code is string => code !== undefined)
+        .map((code) => (legacyEra ? (legacyFor.get(code) ?? code) : code));
   const headerLegacy = headerCodes.some((c) => !c.includes('.'));
   const lines = toMarkdownLines(markdown);
   const catalog = createCatalog8k({
