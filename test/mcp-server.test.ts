@@ -1,0 +1,291 @@
+/**
+ * The MCP server end to end: the real corpus ingested by the real ingest into a real SQLite file,
+ * `edgarbox mcp` spawned over stdio and `createMcpHttpHandler` mounted at `/mcp` on the edgarbox
+ * app on a real 127.0.0.1 listener, both driven by the SDK's own `Client`; the citations they
+ * return are fetched from that same running `edgarbox serve` app.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { createMcpHttpHandler } from '../src/mcp/http.ts';
+import { createApp } from '../src/server/app.ts';
+import { createNodeServer, type RunningServer } from '../src/server/node.ts';
+import { createSqliteStore } from '../src/store/sqlite/store.ts';
+import type { Store } from '../src/store/store.ts';
+import { corpusSkip, repoRoot } from './corpus.ts';
+import {
+  answerCellectarQuestion,
+  CELLECTAR_8K,
+  callJson,
+  callTool,
+  type ReadResult,
+  readDocument,
+  textOf,
+} from './mcp-cellectar.ts';
+import { buildCorpusStore, type CorpusStore } from './mcp-store.ts';
+
+const skip = corpusSkip();
+let built: CorpusStore | undefined;
+let store: Store | undefined;
+let server: RunningServer | undefined;
+
+before(async () => {
+  if (skip.skip) return;
+  const result = await buildCorpusStore();
+  if ('skip' in result) return;
+  built = result;
+  store = createSqliteStore({ path: built.dbPath });
+  const app = createApp({ store });
+  const mcp = createMcpHttpHandler({ store });
+  app.all('/mcp', (c) => mcp(c.req.raw));
+  server = await createNodeServer({ app, port: 0 });
+});
+
+after(async () => {
+  await server?.close();
+  await store?.close();
+  built?.remove();
+});
+
+function running(): { server: RunningServer; built: CorpusStore } {
+  assert.ok(server && built, 'the store and server were set up');
+  return { server, built };
+}
+
+function resourceText(content: { text: string } | { blob: string } | undefined): string {
+  assert.ok(content && 'text' in content, 'a text resource');
+  return content.text;
+}
+
+async function connectHttp(): Promise<Client> {
+  const client = new Client({ name: 'edgarbox-test', version: '1.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(`${running().server.url}/mcp`)));
+  return client;
+}
+
+/** Fetch a citation's URLs from the running server: the filed document and the exact quoted span. */
+async function assertCitationResolves(read: ReadResult): Promise<void> {
+  const base = running().server.url;
+  assert.ok(read.citation.url.startsWith(`${base}/Archives/edgar/data/1279704/000114420417013452/`));
+  const filed = await fetch(read.citation.url);
+  assert.equal(filed.status, 200);
+  assert.match(filed.headers.get('content-type') ?? '', /text\/html/);
+  assert.match(await filed.text(), /Wisconsin Alumni Research Foundation/);
+  assert.ok(read.citation.apiUrl.startsWith(`${base}/api/filings/${CELLECTAR_8K}/documents/`));
+  const stored = await fetch(read.citation.apiUrl);
+  assert.equal(stored.status, 200);
+  assert.equal((await stored.text()).slice(read.citation.start, read.citation.end), read.text);
+}
+
+test(
+  'edgarbox mcp (stdio) finds the Cellectar CLR 131 license 8-K, reads Item 7.01 and the press release, cites resolvable URLs',
+  skip,
+  async () => {
+    const { server: srv, built: db } = running();
+    const client = new Client({ name: 'edgarbox-test', version: '1.0.0' });
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: ['src/cli/bin.ts', 'mcp', '--db', db.dbPath, '--base-url', srv.url],
+        cwd: repoRoot,
+        stderr: 'pipe',
+      }),
+    );
+    try {
+      const { item, pressRelease } = await answerCellectarQuestion(client);
+      await assertCitationResolves(item);
+      await assertCitationResolves(pressRelease);
+    } finally {
+      await client.close();
+    }
+  },
+);
+
+test(
+  'createMcpHttpHandler() at /mcp answers the Cellectar question over Streamable HTTP with citations on the same server',
+  skip,
+  async () => {
+    const client = await connectHttp();
+    try {
+      const { item, pressRelease } = await answerCellectarQuestion(client);
+      await assertCitationResolves(item);
+      await assertCitationResolves(pressRelease);
+    } finally {
+      await client.close();
+    }
+  },
+);
+
+test('MCP tools reject bad arguments with clear tool errors', skip, async () => {
+  const client = await connectHttp();
+  const expectError = async (name: string, args: Record<string, unknown>, pattern: RegExp) => {
+    const result = await callTool(client, name, args);
+    assert.equal(result.isError, true, `${name} ${JSON.stringify(args)} is an error`);
+    assert.match(textOf(result), pattern);
+  };
+  try {
+    await expectError(
+      'get_filing',
+      { accession: '0000000000-99-000001' },
+      /^not-found: .*0000000000-99-000001.*search_filings/,
+    );
+    await expectError(
+      'get_filing',
+      { accession: '17-013452' },
+      /^invalid-accession: Expected accession number like/,
+    );
+    await expectError(
+      'list_company_filings',
+      { cik: '12ab' },
+      /^invalid-cik: Expected CIK of 1 to 10 digits, got "12ab"/,
+    );
+    await expectError('list_company_filings', { cik: '9999999999' }, /^not-found: .*resolve_company/);
+    await expectError(
+      'read_document',
+      { accession: CELLECTAR_8K, maxChars: 5_000_000 },
+      /maxChars is capped at 20000; read long text in pages with offset\/nextOffset/,
+    );
+    await expectError(
+      'search_filings',
+      { query: 'WARF', limit: 10_000 },
+      /limit is capped at 50 hits per call/,
+    );
+    await expectError(
+      'read_document',
+      { accession: CELLECTAR_8K, section: '2.02' },
+      /^not-found: .*located sections: 7\.01, 9\.01/,
+    );
+    await expectError(
+      'read_document',
+      { accession: CELLECTAR_8K, document: 'EX-10.1' },
+      /^not-found: .*v461435_ex99-1\.htm \(EX-99\.1\)/,
+    );
+    await expectError(
+      'search_filings',
+      { query: 'WARF', cik: 'twelve' },
+      /^invalid-query: .*cik: expected 1 to 10 digits/,
+    );
+  } finally {
+    await client.close();
+  }
+});
+
+test(
+  'read_document pages a document with nextOffset, without gaps or overlaps, each page within maxChars',
+  skip,
+  async () => {
+    const client = await connectHttp();
+    try {
+      const pages: string[] = [];
+      let offset: number | undefined = 0;
+      let read: ReadResult | undefined;
+      while (offset !== undefined) {
+        read = await readDocument(client, { accession: CELLECTAR_8K, document: 2, offset, maxChars: 1500 });
+        assert.ok(read.text.length <= 1500);
+        assert.equal(read.citation.start, offset);
+        pages.push(read.text);
+        offset = read.citation.nextOffset;
+      }
+      assert.ok(read && pages.length >= 4);
+      const whole = await (await fetch(read.citation.apiUrl)).text();
+      assert.equal(pages.join(''), whole);
+    } finally {
+      await client.close();
+    }
+  },
+);
+
+test('resolve_company and list_company_filings lead from a name to the filing', skip, async () => {
+  const client = await connectHttp();
+  try {
+    const resolved = await callJson<{ matches: Array<{ cik: string; name: string }> }>(
+      client,
+      'resolve_company',
+      {
+        query: 'cellectar',
+      },
+    );
+    assert.deepEqual(
+      resolved.matches.map((m) => m.cik),
+      ['0001279704'],
+    );
+    const byCik = await callJson<{ matches: Array<{ name: string }> }>(client, 'resolve_company', {
+      query: '1279704',
+    });
+    assert.equal(byCik.matches[0]?.name, 'Cellectar Biosciences, Inc.');
+    const ticker = await callJson<{ matches: unknown[]; note: string }>(client, 'resolve_company', {
+      query: 'CLRB',
+    });
+    assert.deepEqual(ticker.matches, []);
+    assert.match(ticker.note, /tickers are not stored/);
+    const listed = await callJson<{ filings: Array<{ accession: string; items: string[]; url: string }> }>(
+      client,
+      'list_company_filings',
+      { cik: '1279704', forms: ['8-K'] },
+    );
+    assert.equal(listed.filings[0]?.accession, CELLECTAR_8K);
+    assert.deepEqual(listed.filings[0]?.items, ['7.01', '9.01']);
+    assert.equal((await fetch(listed.filings[0]?.url ?? '')).status, 200);
+  } finally {
+    await client.close();
+  }
+});
+
+test(
+  'MCP resources and prompts: filing and document templates read, prompts teach search then read then cite',
+  skip,
+  async () => {
+    const client = await connectHttp();
+    try {
+      const { resourceTemplates } = await client.listResourceTemplates();
+      assert.deepEqual(resourceTemplates.map((t) => t.uriTemplate).sort(), [
+        'edgarbox://filing/{accession}',
+        'edgarbox://filing/{accession}/document/{sequence}',
+      ]);
+      const { resources } = await client.listResources();
+      assert.ok(
+        resources.length > 0 && resources.length <= 25,
+        'the list shows a bounded number of recent filings',
+      );
+      assert.ok(resources.every((r) => /^edgarbox:\/\/filing\/\d{10}-\d{2}-\d{6}$/.test(r.uri)));
+      const filing = await client.readResource({ uri: `edgarbox://filing/${CELLECTAR_8K}` });
+      const facts = JSON.parse(resourceText(filing.contents[0])) as {
+        accession: string;
+        documentCount: number;
+      };
+      assert.deepEqual([facts.accession, facts.documentCount], [CELLECTAR_8K, 2]);
+      const doc = await client.readResource({ uri: `edgarbox://filing/${CELLECTAR_8K}/document/2` });
+      assert.equal(doc.contents[0]?.mimeType, 'text/markdown');
+      assert.match(resourceText(doc.contents[0]), /Cellectar Biosciences Executes New License Agreement/);
+      await assert.rejects(
+        client.readResource({ uri: 'edgarbox://filing/0000000000-99-000001' }),
+        /not-found|Not found/,
+      );
+
+      const { prompts } = await client.listPrompts();
+      assert.deepEqual(prompts.map((p) => p.name).sort(), ['cite_filing', 'disclosure_question']);
+      const prompt = await client.getPrompt({
+        name: 'disclosure_question',
+        arguments: { company: 'Cellectar Biosciences', topic: 'the CLR 131 license from WARF' },
+      });
+      const message = prompt.messages[0]?.content;
+      assert.ok(message && message.type === 'text');
+      assert.match(message.text, /Cellectar Biosciences disclose about the CLR 131 license from WARF/);
+      assert.match(message.text, /search_filings[\s\S]*read_document[\s\S]*cite/);
+    } finally {
+      await client.close();
+    }
+  },
+);
+
+test('createMcpHttpHandler() answers GET and DELETE with 405 (stateless endpoint)', skip, async () => {
+  const url = `${running().server.url}/mcp`;
+  for (const method of ['GET', 'DELETE']) {
+    const res = await fetch(url, { method });
+    assert.equal(res.status, 405);
+    assert.equal(res.headers.get('allow'), 'POST');
+    await res.body?.cancel();
+  }
+});
