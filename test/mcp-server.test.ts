@@ -289,3 +289,31 @@ test('createMcpHttpHandler() answers GET and DELETE with 405 (stateless endpoint
     await res.body?.cancel();
   }
 });
+
+test(
+  'createMcpHttpHandler() refuses browser requests from foreign origins (DNS rebinding) and allows loopback ones',
+  skip,
+  async () => {
+    const url = `${running().server.url}/mcp`;
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} });
+    const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+    const foreign = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { ...headers, origin: 'http://evil.example' },
+    });
+    assert.equal(foreign.status, 403);
+    assert.match(
+      ((await foreign.json()) as { error: { message: string } }).error.message,
+      /evil\.example is not allowed/,
+    );
+    const local = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { ...headers, origin: running().server.url },
+    });
+    assert.equal(local.status, 200);
+    const listed = (await local.json()) as { result: { tools: Array<{ name: string }> } };
+    assert.equal(listed.result.tools.length, 5);
+  },
+);

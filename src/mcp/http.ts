@@ -15,28 +15,37 @@ export interface McpHttpOptions {
   baseUrl?: string;
   /** Largest request body in bytes (default 1 MiB); larger POSTs get 413. */
   maxBodyBytes?: number;
+  /**
+   * Browser origins allowed to call (`https://app.example.com`). Requests without an `Origin`
+   * header (MCP clients that are not browsers) are always allowed; browser requests only from
+   * loopback origins and these. Guards a local server against DNS rebinding.
+   */
+  allowedOrigins?: string[];
 }
 
 /** A Streamable HTTP MCP endpoint as a fetch-style handler. */
 export type McpHttpHandler = (request: Request) => Promise<Response>;
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /**
  * Build the `/mcp` handler. POST carries JSON-RPC; GET and DELETE answer 405 (no sessions, no
- * server-initiated stream), as the Streamable HTTP spec allows for stateless servers.
- * @example app.all('/mcp', (c) => mcp(c.req.raw)) // with const mcp = createMcpHttpHandler({ store })
+ * server-initiated stream), as the Streamable HTTP spec allows for stateless servers. A browser
+ * request from a foreign origin gets 403.
+ * @example const mcp = createMcpHttpHandler({ store }); app.all('/mcp', (c) => mcp(c.req.raw));
  */
 export function createMcpHttpHandler(options: McpHttpOptions): McpHttpHandler {
   const maxRequestBodySize = options.maxBodyBytes ?? 1024 * 1024;
+  const allowed = new Set(options.allowedOrigins ?? []);
   return async (request) => {
+    const origin = request.headers.get('origin');
+    if (origin !== null && !allowed.has(origin) && !isLoopbackOrigin(origin)) {
+      return jsonRpcError(403, `Origin ${origin} is not allowed to use this MCP endpoint`);
+    }
     if (request.method !== 'POST') {
-      return Response.json(
-        {
-          jsonrpc: '2.0',
-          error: { code: -32000, message: 'Method not allowed: this MCP endpoint is stateless, use POST' },
-          id: null,
-        },
-        { status: 405, headers: { allow: 'POST' } },
-      );
+      return jsonRpcError(405, 'Method not allowed: this MCP endpoint is stateless, use POST', {
+        allow: 'POST',
+      });
     }
     const baseUrl = options.baseUrl ?? new URL(request.url).origin;
     const server = createMcpServer({ store: options.store, baseUrl });
@@ -51,4 +60,16 @@ export function createMcpHttpHandler(options: McpHttpOptions): McpHttpHandler {
       await server.close();
     }
   };
+}
+
+function isLoopbackOrigin(origin: string): boolean {
+  try {
+    return LOOPBACK.has(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
+}
+
+function jsonRpcError(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }, { status, headers });
 }
