@@ -1,0 +1,282 @@
+/**
+ * `npm run bench:ingest`: end-to-end ingest throughput (MB/s, filings/s, peak RSS) on a seeded
+ * synthetic corpus and on the real corpus, and in the same run the raw FTS5 insert rate of the
+ * same text (bare better-sqlite3, contentful fts5, 1,000 docs per transaction).
+ * Target (issue 4): ingest >= 0.7x the raw FTS5 insert rate using both cores; peak RSS <= 250 MiB.
+ *
+ *   node bench/ingest.bench.ts [--filings 10000] [--seed 1] [--workers N] [--no-real] [--no-synth]
+ *
+ * The ingest runs in a child process (the CLI's own code path minus argument parsing) so that
+ * its peak RSS is its own. The synthetic corpus is cached as one .tar in the OS temp folder.
+ * @module
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { corpusRoot, hasCorpus } from '../test/corpus.ts';
+
+const self = fileURLToPath(import.meta.url);
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+if (args[0] === '--child') {
+  await child(args[1] as string, args[2] as string, Number(args[3]));
+} else {
+  await main();
+}
+
+interface ChildReport {
+  summary: {
+    files: number;
+    ingested: number;
+    failed: unknown[];
+    bytes: number;
+    seconds: number;
+    mbPerSecond: number;
+    filingsPerSecond: number;
+  };
+  maxRssMiB: number;
+  cpuSeconds: number;
+}
+
+/** Child mode: ingest `input` into a fresh store at `db`, print one JSON line. */
+async function child(input: string, db: string, workers: number): Promise<void> {
+  const { runIngest } = await import('../src/ingest/run-ingest.ts');
+  const { openStore } = await import('../src/cli/db-option.ts');
+  const store = openStore(db);
+  const summary = await runIngest({ store, paths: [input], ...(workers > 0 ? { workers } : {}) });
+  await store.close();
+  const usage = process.resourceUsage();
+  const report: ChildReport = {
+    summary,
+    maxRssMiB: usage.maxRSS / 1024,
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+  };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+async function main(): Promise<void> {
+  const filings = Number(flag('--filings') ?? 10_000);
+  const seed = Number(flag('--seed') ?? 1);
+  const workers = Number(flag('--workers') ?? 0);
+  const work = mkdtempSync(join(tmpdir(), 'edgarbox-bench-ingest-'));
+  try {
+    if (!args.includes('--no-synth')) {
+      const tar = await synthTar(filings, seed);
+      await runCase(`synthetic ${filings} filings (seed ${seed})`, tar, work, workers);
+    }
+    if (!args.includes('--no-real') && hasCorpus) {
+      await runCase('real corpus sgml/', join(corpusRoot, 'sgml'), work, workers);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function runCase(name: string, input: string, work: string, workers: number): Promise<void> {
+  const db = join(work, `${name.replace(/\W+/g, '-')}.db`);
+  const out = spawnSync(process.execPath, [self, '--child', input, db, String(workers)], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  if (out.status !== 0) throw new Error(`ingest child failed (${out.status}): ${out.stderr}`);
+  const report = JSON.parse(out.stdout.trim().split('\n').at(-1) as string) as ChildReport;
+  const s = report.summary;
+  const texts = await readTexts(db);
+  const raw = rawFtsInsert(texts, join(work, 'raw-fts.db'));
+  const textMB = raw.bytes / 1e6;
+  const ingestTextRate = textMB / s.seconds;
+  console.log(`\n== ${name}`);
+  console.log(
+    `ingest: ${s.ingested}/${s.files} filings, ${(s.bytes / 1e6).toFixed(1)} MB in ${s.seconds.toFixed(2)} s: ` +
+      `${s.mbPerSecond.toFixed(1)} MB/s, ${s.filingsPerSecond.toFixed(0)} filings/s, ` +
+      `CPU ${report.cpuSeconds.toFixed(1)} s (${(report.cpuSeconds / s.seconds).toFixed(2)} cores), peak RSS ${report.maxRssMiB.toFixed(0)} MiB (target <= 250)`,
+  );
+  console.log(
+    `text: ${texts.length} docs, ${textMB.toFixed(1)} MB; ingest produced and stored it at ${ingestTextRate.toFixed(1)} MB/s of text`,
+  );
+  console.log(
+    `raw FTS5 insert of the same text: ${raw.seconds.toFixed(2)} s, ${(textMB / raw.seconds).toFixed(1)} MB/s, ${(texts.length / raw.seconds).toFixed(0)} docs/s`,
+  );
+  console.log(`ratio ingest / raw FTS5 insert = ${(raw.seconds / s.seconds).toFixed(2)}x (target >= 0.7x)`);
+  if (s.failed.length > 0)
+    console.log(`(${s.failed.length} inputs failed, as expected for header fragments and non-submissions)`);
+}
+
+/** Every stored document text, read back through the Store (backend-neutral). */
+async function readTexts(db: string): Promise<string[]> {
+  const { openStore } = await import('../src/cli/db-option.ts');
+  const store = openStore(db);
+  const texts: string[] = [];
+  try {
+    let cursor: string | undefined;
+    do {
+      const page = await store.listFilings({ limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
+      for (const f of page.filings) {
+        const filing = await store.getFiling(f.accession);
+        for (const d of filing?.documents ?? []) {
+          if (!d.hasText) continue;
+          const t = await store.getDocumentText(f.accession, d.sequence);
+          if (t) texts.push(t);
+        }
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+  } finally {
+    await store.close();
+  }
+  return texts;
+}
+
+/** Bare better-sqlite3: contentful fts5, WAL + synchronous=NORMAL, 1,000 docs per transaction. */
+function rawFtsInsert(texts: string[], path: string): { seconds: number; bytes: number } {
+  rmSync(path, { force: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT); CREATE VIRTUAL TABLE fts USING fts5(body)');
+  const insert = db.prepare('INSERT INTO fts(rowid, body) VALUES (?, ?)');
+  const tx = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) insert.run(i + 1, texts[i]);
+  });
+  let bytes = 0;
+  for (const t of texts) bytes += Buffer.byteLength(t);
+  const t0 = performance.now();
+  for (let i = 0; i < texts.length; i += 1000) tx(i, Math.min(texts.length, i + 1000));
+  const seconds = (performance.now() - t0) / 1000;
+  db.close();
+  return { seconds, bytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Minimal seeded synthetic corpus (performance-baselines.md §7 shape: .txt dialect, log-normal
+// sizes with median ~30 KB, 1 + Exp(1.5) documents, HTML paragraphs from a Zipf-like vocabulary,
+// 6 % uuencoded GRAPHIC exhibits). Written as one uncompressed .tar of ACCESSION.nc entries.
+// ---------------------------------------------------------------------------------------------
+
+function mulberry32(a: number): () => number {
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function synthTar(filings: number, seed: number): Promise<string> {
+  const dir = join(tmpdir(), 'edgarbox-bench-cache');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `synth-v1-${seed}-${filings}.tar`);
+  if (existsSync(path)) return path;
+  const t0 = performance.now();
+  const rnd = mulberry32(seed);
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const vocab: string[] = [];
+  for (let i = 0; i < 20000; i++) {
+    let w = '';
+    const len = 3 + Math.floor(rnd() * 8);
+    for (let k = 0; k < len; k++) w += letters[Math.floor(rnd() * 26)];
+    vocab.push(w);
+  }
+  const word = (): string => vocab[Math.floor(vocab.length * rnd() ** 3)] as string;
+  const paragraph = (): string => {
+    const n = 20 + Math.floor(rnd() * 80);
+    const ws: string[] = [];
+    for (let i = 0; i < n; i++) ws.push(rnd() < 0.05 ? String(Math.floor(rnd() * 100000)) : word());
+    return `<p style="font-family:Times New Roman">${ws.join(' ')}.</p>\n`;
+  };
+  const forms = ['8-K', '8-K', '8-K', '10-Q', '10-K', '424B2', '6-K', 'DEF 14A', 'S-1'];
+  const tmp = `${path}.${process.pid}.tmp`;
+  const out = createWriteStream(tmp);
+  let written = 0;
+  const write = async (b: Buffer): Promise<void> => {
+    written += b.length;
+    if (!out.write(b)) await new Promise<void>((r) => out.once('drain', () => r()));
+  };
+  for (let i = 0; i < filings; i++) {
+    const acc = `${String(1000000 + (i % 10)).padStart(10, '0')}-24-${String(i).padStart(6, '0')}`;
+    const cik = String(100000 + Math.floor(rnd() * 900000)).padStart(10, '0');
+    const form = forms[Math.floor(rnd() * forms.length)] as string;
+    const target = Math.min(6e6, Math.max(3e3, Math.exp(Math.log(30e3) + boxMuller(rnd))));
+    const docCount = Math.min(30, 1 + Math.floor(-Math.log(1 - rnd()) / 1.5));
+    const day = `2024${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+    let docs = '';
+    for (let d = 1; d <= docCount; d++) {
+      const share = d === 1 ? 0.55 + rnd() * 0.3 : 0.3 / docCount;
+      const type = d === 1 ? form : `EX-99.${d - 1}`;
+      if (d > 1 && rnd() < 0.06) {
+        const bin = Buffer.alloc(Math.floor(2000 + rnd() * 20000));
+        for (let k = 0; k < bin.length; k++) bin[k] = Math.floor(rnd() * 256);
+        docs += `<DOCUMENT>\n<TYPE>GRAPHIC\n<SEQUENCE>${d}\n<FILENAME>g${i}_${d}.jpg\n<TEXT>\n${uuencode(bin, `g${i}_${d}.jpg`)}</TEXT>\n</DOCUMENT>\n`;
+        continue;
+      }
+      let body = '';
+      while (body.length < target * share) body += paragraph();
+      docs += `<DOCUMENT>\n<TYPE>${type}\n<SEQUENCE>${d}\n<FILENAME>d${i}_${d}.htm\n<DESCRIPTION>${type}\n<TEXT>\n<html><body>\n${body}</body></html>\n</TEXT>\n</DOCUMENT>\n`;
+    }
+    const header =
+      `<SEC-DOCUMENT>${acc}.txt : ${day}\n<SEC-HEADER>${acc}.hdr.sgml : ${day}\n<ACCEPTANCE-DATETIME>${day}160000\n` +
+      `ACCESSION NUMBER:\t\t${acc}\nCONFORMED SUBMISSION TYPE:\t${form}\nPUBLIC DOCUMENT COUNT:\t\t${docCount}\n` +
+      `FILED AS OF DATE:\t\t${day}\nDATE AS OF CHANGE:\t\t${day}\n\nFILER:\n\n\tCOMPANY DATA:\t\n` +
+      `\t\tCOMPANY CONFORMED NAME:\t\t\tSynthetic ${word()} ${word()} Corp\n\t\tCENTRAL INDEX KEY:\t\t\t${cik}\n` +
+      `\t\tSTATE OF INCORPORATION:\t\t\tDE\n\t\tFISCAL YEAR END:\t\t\t1231\n\n\tFILING VALUES:\n\t\tFORM TYPE:\t\t${form}\n` +
+      `\t\tSEC ACT:\t\t1934 Act\n\t\tSEC FILE NUMBER:\t001-${String(i).padStart(5, '0')}\n</SEC-HEADER>\n`;
+    const bytes = Buffer.from(`${header}${docs}</SEC-DOCUMENT>\n`, 'latin1');
+    await write(tarHeader(`${acc}.nc`, bytes.length));
+    await write(bytes);
+    const pad = (512 - (bytes.length % 512)) % 512;
+    if (pad > 0) await write(Buffer.alloc(pad));
+  }
+  await write(Buffer.alloc(1024));
+  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  renameSync(tmp, path);
+  console.log(
+    `generated ${filings} synthetic filings (${(written / 1e6).toFixed(0)} MB tar) in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${path}`,
+  );
+  return path;
+}
+
+function boxMuller(rnd: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+}
+
+function uuencode(bin: Buffer, name: string): string {
+  const enc = (n: number): string => String.fromCharCode(n === 0 ? 96 : n + 32);
+  let out = `begin 644 ${name}\n`;
+  for (let i = 0; i < bin.length; i += 45) {
+    const line = bin.subarray(i, i + 45);
+    out += enc(line.length);
+    for (let k = 0; k < line.length; k += 3) {
+      const a = line[k] ?? 0;
+      const b = line[k + 1] ?? 0;
+      const c = line[k + 2] ?? 0;
+      out += enc(a >> 2) + enc(((a & 3) << 4) | (b >> 4)) + enc(((b & 15) << 2) | (c >> 6)) + enc(c & 63);
+    }
+    out += '\n';
+  }
+  return `${out}${enc(0)}\nend\n`;
+}
+
+function tarHeader(name: string, size: number): Buffer {
+  const h = Buffer.alloc(512);
+  h.write(name, 0, 'latin1');
+  h.write('0000644\0', 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
+  h.write('00000000000\0', 136);
+  h.write('        ', 148);
+  h.write('0', 156);
+  h.write('ustar\u000000', 257, 'latin1');
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  return h;
+}

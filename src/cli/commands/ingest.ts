@@ -1,0 +1,116 @@
+/**
+ * `edgarbox ingest <path...>`: put submissions from files, directories, tar / tar.gz / EDGAR
+ * feed archives or stdin (`-`) into the store, in parallel, resumable, with a closing summary.
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { createError } from '../../core/errors.ts';
+import type { IngestSummary } from '../../ingest/ingest-summary.ts';
+import { ExitCode } from '../exit-code.ts';
+
+/** Exit code when the run was interrupted (Ctrl-C), as shells report SIGINT. */
+export const INTERRUPTED_EXIT = 130;
+
+interface IngestFlags {
+  db?: string;
+  workers?: number;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * The `ingest` command.
+ * @example edgarbox ingest ../shared/corpus/sgml 20250110.nc.tar.gz --db filings.db
+ */
+export function ingestCommand(): Command {
+  return new Command('ingest')
+    .description(
+      'Ingest submissions from files, directories (recursive), .tar / .tar.gz / .nc.tar.gz archives, or - (stdin)',
+    )
+    .argument('<path...>', 'files, directories, archives, or - for stdin')
+    .option('--db <file>', 'SQLite store (default ./edgarbox.db or $EDGARBOX_DB)')
+    .addOption(new Option('--workers <n>', 'worker threads (default: all cores)').argParser(parseWorkers))
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('--quiet', 'no progress output')
+    .action(async (paths: string[], flags: IngestFlags) => {
+      process.exitCode = await ingestAction(paths, flags);
+    });
+}
+
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) {
+    throw createError(
+      'invalid-argument',
+      `--workers expects a whole number from 1 to 256, got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}
+
+async function ingestAction(paths: string[], flags: IngestFlags): Promise<number> {
+  for (const p of paths) {
+    if (p !== '-' && !existsSync(p)) throw createError('unreadable', p, 'no such file or directory');
+  }
+  if (paths.filter((p) => p === '-').length > 1)
+    throw createError('invalid-argument', '- (stdin) given more than once');
+  const [{ runIngest }, { measureSources }, { createProgress }, { openStore }] = await Promise.all([
+    import('../../ingest/run-ingest.ts'),
+    import('../../ingest/read-sources.ts'),
+    import('../progress.ts'),
+    import('../db-option.ts'),
+  ]);
+  const store = openStore(flags.db);
+  const measured = measureSources(paths);
+  const progress = createProgress({
+    label: 'ingest',
+    total: paths.includes('-') ? 0 : measured.bytes,
+    unit: 'files',
+    enabled: flags.quiet !== true,
+  });
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(INTERRUPTED_EXIT);
+    controller.abort();
+    progress.log('ingest: interrupted, committing what is in flight (Ctrl-C again to quit at once)');
+  };
+  process.on('SIGINT', onSigint);
+  let summary: IngestSummary;
+  try {
+    summary = await runIngest({
+      store,
+      paths,
+      signal: controller.signal,
+      ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+      onProgress: (p) => progress.update({ value: p.bytesRead, count: p.files, bytes: p.bytes }),
+      onFailure: (f) => {
+        if (!flags.json) progress.log(`failed: ${f.source}: ${f.reason}`);
+      },
+    });
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+    await store.close();
+  }
+  if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else process.stdout.write(formatSummary(summary));
+  if (summary.interrupted) return INTERRUPTED_EXIT;
+  return summary.failed.length > 0 ? ExitCode.Warnings : ExitCode.Ok;
+}
+
+/**
+ * The human summary of an ingest run.
+ * @example formatSummary(summary) // 'ingested 45, unchanged 0, replaced 1, failed 4, warnings 12\n...'
+ */
+export function formatSummary(s: IngestSummary): string {
+  const lines = [
+    `${s.interrupted ? 'interrupted: ' : ''}ingested ${s.ingested}, unchanged ${s.unchanged}, replaced ${s.replaced}, failed ${s.failed.length}, warnings ${s.warnings}`,
+    `${(s.bytes / 1e6).toFixed(1)} MB in ${s.seconds.toFixed(1)} s (${s.mbPerSecond.toFixed(1)} MB/s, ${s.filingsPerSecond.toFixed(0)} filings/s)`,
+  ];
+  if (s.failed.length > 0) {
+    lines.push('failed:');
+    for (const f of s.failed) lines.push(`  ${f.source}: ${f.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,50 @@
+/**
+ * What an ingest run reports: counts, failures with reasons, sizes and speed.
+ * @module
+ */
+
+/** One input that did not go in, and why. */
+export interface IngestFailure {
+  /** The file path or `archive:entry` label. */
+  source: string;
+  reason: string;
+  /** The accession number, when the failure came after parsing. */
+  accession?: string;
+}
+
+/** Running counts, passed to progress callbacks. */
+export interface IngestProgress {
+  /** Candidate submissions seen so far (including failed and unchanged). */
+  files: number;
+  /** Input bytes read (compressed bytes for archives): compare with the measured total for ETA. */
+  bytesRead: number;
+  /** Uncompressed submission bytes handled. */
+  bytes: number;
+  ingested: number;
+  unchanged: number;
+  replaced: number;
+  failed: number;
+}
+
+/** The closing summary of an ingest run (also the `--json` output). */
+export interface IngestSummary {
+  /** Candidate submissions seen. */
+  files: number;
+  /** New filings stored. */
+  ingested: number;
+  /** Filings whose stored bytes were identical (nothing written). */
+  unchanged: number;
+  /** Filings stored over an older version with different bytes. */
+  replaced: number;
+  failed: IngestFailure[];
+  /** Parser and converter warnings of the filings written. */
+  warnings: number;
+  /** Uncompressed submission bytes handled. */
+  bytes: number;
+  seconds: number;
+  /** Millions of bytes per second (MB = 10^6 bytes). */
+  mbPerSecond: number;
+  filingsPerSecond: number;
+  /** True when the run was stopped (Ctrl-C) before reading every input. */
+  interrupted: boolean;
+}
