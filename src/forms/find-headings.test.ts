@@ -17,7 +17,7 @@ test('parseItemHeading() reads the numbering variants filers use', () => {
     ['Item No. 3 Legal Proceedings', ['3'], 'Legal Proceedings'],
   ];
   for (const [text, codes, title] of cases) {
-    assert.deepEqual(parseItemHeading(text), { codes, title }, text);
+    assert.deepEqual(parseItemHeading(text), { codes, title, subItem: false }, text);
   }
 });
 
@@ -31,4 +31,10 @@ test('parseItemHeading() rejects references that continue a sentence', () => {
   ]) {
     assert.equal(parseItemHeading(text), undefined, text);
   }
+});
+
+test('parseItemHeading() marks sub-paragraph headings such as "Item 14(a)(1)"', () => {
+  assert.equal(parseItemHeading('Item 14(a)(1): Financial Statements')?.subItem, true);
+  assert.equal(parseItemHeading('ITEM 9.01(d). Exhibits')?.subItem, true);
+  assert.equal(parseItemHeading('Item 14. Exhibits')?.subItem, false);
 });

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { MarkdownLine } from './markdown-lines.ts';
+import { lineText, type MarkdownLine } from './markdown-lines.ts';
 
 /** A Part or Item heading as written, not yet checked against a form's catalog. */
 export interface HeadingCandidate {
@@ -21,6 +21,8 @@ export interface HeadingCandidate {
   tableRow: boolean;
   /** The line ends with a page number (typical of a table of contents). */
   pageNumber: boolean;
+  /** A sub-paragraph heading such as "Item 14(a)(1)": the item's continuation when the item has its own heading. */
+  subItem: boolean;
 }
 
 const code = String.raw`(\d{1,2})(?:\s?\.\s?(\d{2})(?!\d))?(?:\s?([A-C])(?![a-z]))?(?:\s?\(T\))?`;
@@ -41,9 +43,11 @@ function toCode(m: RegExpExecArray, offset: number): string {
  * Parses "Item 2.02 - Results ..." at the start of `text`.
  * @param text plain text starting where an item heading may start
  * @returns the codes and the rest of the text, or undefined when it is not an item heading
- * @example parseItemHeading('ITEM 7.01REGULATION FD DISCLOSURE') // { codes: ['7.01'], title: 'REGULATION FD DISCLOSURE' }
+ * @example parseItemHeading('ITEM 7.01REGULATION FD DISCLOSURE') // { codes: ['7.01'], title: 'REGULATION FD DISCLOSURE', subItem: false }
  */
-export function parseItemHeading(text: string): { codes: string[]; title: string } | undefined {
+export function parseItemHeading(
+  text: string,
+): { codes: string[]; title: string; subItem: boolean } | undefined {
   const m = itemPattern.exec(text);
   if (!m) return undefined;
   const codes = [toCode(m, 2)];
@@ -54,10 +58,11 @@ export function parseItemHeading(text: string): { codes: string[]; title: string
   }
   // The number must end here: "Item 1 of this report" is a reference, "Item 10-K" is noise.
   if (/^\d|^-[A-Za-z]/.test(rest)) return undefined;
+  const subItem = /^\s*\([a-z0-9]{1,3}\)/i.test(rest);
   const title = rest.replace(/^\s*[.:\-–—)]+/, '').trim();
   // A heading's title starts with a capital, a quote or a bracket; a reference continues a sentence.
   if (title !== '' && !/^[A-Z"'“‘([]/.test(title)) return undefined;
-  return { codes, title };
+  return { codes, title, subItem };
 }
 
 /**
@@ -69,8 +74,8 @@ export function findHeadings(lines: MarkdownLine[]): HeadingCandidate[] {
   const found: HeadingCandidate[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line === undefined || line.text.length < 4) continue;
-    const text = line.text;
+    if (line === undefined || !line.headingLike || line.size < 4) continue;
+    const text = lineText(line);
     const first = text.charCodeAt(0) | 0x20;
     if (first !== 0x69 && first !== 0x70) continue; // i, p
     const pageNumber = /\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$/.test(text) && text.length < 200;
@@ -83,19 +88,41 @@ export function findHeadings(lines: MarkdownLine[]): HeadingCandidate[] {
       rest = part[2] ?? '';
       const at = rest.search(/items?\s*\d/i);
       const title = (at >= 0 ? rest.slice(0, at) : rest).replace(/[\s.:\-–—]+$/, '').slice(0, 120);
-      found.push({ ...base, kind: 'part', codes: [romans[numeral] ?? numeral], title, emphasized });
+      found.push({
+        ...base,
+        kind: 'part',
+        codes: [romans[numeral] ?? numeral],
+        title,
+        emphasized,
+        subItem: false,
+      });
       if (at < 0 || at > 80) continue;
       rest = rest.slice(at);
     }
     const item = parseItemHeading(rest);
     if (!item) continue;
-    found.push({ ...base, kind: 'item', codes: item.codes, title: item.title, emphasized });
+    found.push({
+      ...base,
+      kind: 'item',
+      codes: item.codes,
+      title: item.title,
+      emphasized,
+      subItem: item.subItem,
+    });
     // Headings run together on one bold line ("Item 6. [Reserved] Item 7. Management's ...").
     if (!line.emphasized) continue;
     laterItem.lastIndex = 1;
     for (let m = laterItem.exec(rest); m; m = laterItem.exec(rest)) {
       const more = parseItemHeading(rest.slice(m.index));
-      if (more) found.push({ ...base, kind: 'item', codes: more.codes, title: more.title, emphasized });
+      if (more)
+        found.push({
+          ...base,
+          kind: 'item',
+          codes: more.codes,
+          title: more.title,
+          emphasized,
+          subItem: more.subItem,
+        });
     }
   }
   return found;

@@ -6,7 +6,7 @@
 import type { DocumentSection } from '../core/section.ts';
 import { findHeadings, type HeadingCandidate } from './find-headings.ts';
 import type { CatalogEntry, FormCatalog } from './form-catalog.ts';
-import type { MarkdownLine } from './markdown-lines.ts';
+import { lineText, type MarkdownLine } from './markdown-lines.ts';
 import { type SequenceNode, selectSequence } from './select-sequence.ts';
 import { titleMatches } from './title-matches.ts';
 
@@ -15,12 +15,20 @@ interface Reading extends SequenceNode {
   entries: CatalogEntry[];
 }
 
+/** Plain text of the first non-empty line among the two after `line`. */
+function nextText(lines: readonly MarkdownLine[], line: number): string {
+  for (const next of [lines[line + 1], lines[line + 2]]) {
+    if (next !== undefined && next.size > 0) return lineText(next);
+  }
+  return '';
+}
+
 const signature = /^signatures?\s*[.:]?$|^signature page$/i;
 
 /** Plain characters under each candidate, up to the next candidate. */
 function textUnder(lines: MarkdownLine[], candidates: HeadingCandidate[]): number[] {
   const sums = new Float64Array(lines.length + 1);
-  for (let i = 0; i < lines.length; i++) sums[i + 1] = (sums[i] ?? 0) + (lines[i]?.text.length ?? 0);
+  for (let i = 0; i < lines.length; i++) sums[i + 1] = (sums[i] ?? 0) + (lines[i]?.size ?? 0);
   return candidates.map((c, i) => {
     let next = lines.length;
     for (let k = i + 1; k < candidates.length; k++) {
@@ -59,7 +67,10 @@ function prefixEnd(text: string, catalog: string): number {
 
 /** A found heading's own title: the catalog title's span when it leads, else the first sentence. */
 function cleanTitle(found: string, fallback: string): string {
-  const text = found.replace(/\s+\d{1,3}$/, '').trim();
+  const text = found
+    .replace(/\s+\d{1,3}$/, '')
+    .replace(/^\([a-z]\)[.:]?\s*/i, '')
+    .trim();
   if (text === '') return fallback;
   let end = prefixEnd(text, fallback);
   let from = 0;
@@ -100,11 +111,16 @@ export function locateSections(
   catalog: FormCatalog,
   options: LocateOptions = {},
 ): DocumentSection[] {
-  const candidates = findHeadings(lines);
+  const headed = new Set<string>();
+  const candidates = findHeadings(lines).filter((c) => {
+    const code = `${c.kind}:${c.codes[0]}`;
+    if (!c.subItem) headed.add(code);
+    return !c.subItem || !headed.has(code);
+  });
   const under = textUnder(lines, candidates);
   const readings: Reading[] = [];
   candidates.forEach((candidate, index) => {
-    const nextLine = lines[candidate.line + 1]?.text || lines[candidate.line + 2]?.text || '';
+    const nextLine = nextText(lines, candidate.line);
     for (const written of candidate.codes.slice(0, 1)) {
       for (const entry of catalog.resolve(candidate.kind, written)) {
         const rest = candidate.codes.slice(1).flatMap((w) => catalog.resolve(candidate.kind, w));
@@ -131,7 +147,7 @@ export function locateSections(
       : (chosen[chosen.length - 1]?.candidate.line ?? lines.length);
   for (let i = lastLine + 1; i < lines.length; i++) {
     const line = lines[i] as MarkdownLine;
-    if (signature.test(line.text)) {
+    if (line.headingLike && line.size < 40 && signature.test(lineText(line))) {
       stop = line.start;
       break;
     }
@@ -150,10 +166,7 @@ export function locateSections(
     const foundTitle =
       reading.candidate.title !== '' || reading.candidate.kind === 'part'
         ? reading.candidate.title
-        : (lines[reading.candidate.line + 1]?.text || lines[reading.candidate.line + 2]?.text || '').slice(
-            0,
-            200,
-          );
+        : nextText(lines, reading.candidate.line).slice(0, 200);
     for (const entry of reading.entries) {
       sections.push({
         kind: entry.kind,

@@ -4,18 +4,24 @@
  * @module
  */
 
-/** One line of Markdown, reduced to plain text. */
+/** One line of Markdown; its plain text is computed on demand (see `lineText`). */
 export interface MarkdownLine {
   /** Offset of the line's first character in the Markdown. */
   start: number;
   /** Offset just past the line (before its newline). */
   end: number;
-  /** The line without Markdown syntax, whitespace collapsed. */
-  text: string;
+  /** The line as written. */
+  raw: string;
+  /** Plain text, once computed by `lineText`. */
+  text?: string;
+  /** Length of the trimmed line: a cheap measure of how much text it carries. */
+  size: number;
   /** True for `#` headings and lines that are bold or italic as a whole. */
   emphasized: boolean;
   /** True for table rows (`| a | b |`). */
   tableRow: boolean;
+  /** The first visible letter could start a heading (`Item`, `Part`, `Signatures`). */
+  headingLike: boolean;
 }
 
 const headingPrefix = /^\s{0,3}#{1,6}\s+/;
@@ -44,7 +50,17 @@ export function toPlainLine(line: string): string {
 }
 
 /**
- * Splits Markdown into lines with offsets and plain text.
+ * The plain text of a line (computed once, then kept on the line).
+ * @param line a line from `toMarkdownLines`
+ * @returns `toPlainLine(line.raw)`
+ */
+export function lineText(line: MarkdownLine): string {
+  line.text ??= toPlainLine(line.raw);
+  return line.text;
+}
+
+/**
+ * Splits Markdown into lines with offsets; plain text waits for `lineText`.
  * @param markdown the document's Markdown
  * @returns one entry per line (empty lines included, so indices follow the text)
  */
@@ -59,7 +75,9 @@ export function toMarkdownLines(markdown: string): MarkdownLine[] {
     lines.push({
       start,
       end,
-      text: toPlainLine(raw),
+      raw,
+      size: trimmed.length,
+      headingLike: /^[\s#>*_|\\[+-]*[IiPpSs]/.test(raw),
       emphasized:
         headingPrefix.test(raw) ||
         /^(\*\*|__)[^*_]+(\*\*|__)[.:]?$/.test(trimmed) ||

@@ -82,7 +82,11 @@ export function createCatalog10k(small: boolean): FormCatalog {
       if (kind === 'part') {
         const first = partFirstItem[written];
         if (first === undefined) return [];
-        return [{ kind, code: written, order: first * 10 - 5, title: partTitles[written] ?? written }];
+        const title = partTitles[written] ?? written;
+        const entries = [{ kind, code: written, order: first * 10 - 5, title }];
+        // Before 2003 Part IV began at Item 14 (then "Exhibits, Financial Statement Schedules and Reports on Form 8-K").
+        if (written === 'IV' && !small) entries.unshift({ kind, code: written, order: 135, title });
+        return entries;
       }
       const title = titles[written];
       if (title === undefined) return [];

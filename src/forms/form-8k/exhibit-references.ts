@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { MarkdownLine } from '../markdown-lines.ts';
+import { lineText, type MarkdownLine } from '../markdown-lines.ts';
 
 /** One exhibit a section refers to, with what the filing says about it. */
 export interface ExhibitReference {
@@ -66,7 +66,7 @@ export function findExhibitReferences(
     else if (known.description === undefined && description !== undefined) known.description = description;
   };
   for (let i = Math.max(0, from); i < Math.min(to, lines.length); i++) {
-    const text = (lines[i] as MarkdownLine).text;
+    const text = lineText(lines[i] as MarkdownLine);
     if (text === '') continue;
     if (tables) {
       const row = tableRow.exec(text);
