@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { isEdgarError } from '../core/errors.ts';
 import { apiDocumentUrl, documentUrl, indexPageUrl, submissionUrl } from './citation.ts';
 import { toBaseUrl } from './context.ts';
 
@@ -34,5 +35,12 @@ test('apiDocumentUrl() points at the stored Markdown that offsets index', () => 
 test('toBaseUrl() drops trailing slashes and refuses non-http URLs', () => {
   assert.equal(toBaseUrl('https://edgar.example.com/box/'), 'https://edgar.example.com/box');
   assert.equal(toBaseUrl('http://localhost:8080'), 'http://localhost:8080');
-  assert.throws(() => toBaseUrl('file:///etc/passwd'), TypeError);
+  assert.throws(
+    () => toBaseUrl('file:///etc/passwd'),
+    (e) => isEdgarError(e, 'invalid-argument'),
+  );
+  assert.throws(
+    () => toBaseUrl('not a url'),
+    (e) => isEdgarError(e, 'invalid-argument'),
+  );
 });

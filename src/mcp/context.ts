@@ -3,6 +3,7 @@
  * citations point at.
  * @module
  */
+import { createError } from '../core/errors.ts';
 import type { Store } from '../store/store.ts';
 
 /** Dependencies of the MCP server, passed in one object. */
@@ -18,12 +19,16 @@ export const defaultBaseUrl = 'http://127.0.0.1:8080';
 
 /**
  * Normalise a base URL: must be http(s); the trailing slash is dropped.
+ * @throws EdgarError `invalid-argument` for anything else.
  * @example toBaseUrl('http://localhost:8080/') // 'http://localhost:8080'
  */
 export function toBaseUrl(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new TypeError(`Expected an http(s) base URL, got ${JSON.stringify(url)}`);
+  const parsed = URL.parse(url);
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    throw createError(
+      'invalid-argument',
+      `expected an http(s) base URL like http://127.0.0.1:8080, got ${JSON.stringify(url)}`,
+    );
   }
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }
