@@ -62,7 +62,9 @@ test('parseSubmission() reads the seed 8-K header, filer and documents', (t) => 
   );
   assert.equal(s.primaryDocument, 0);
   assert.deepEqual(s.warnings, []);
-  const body = Buffer.from(documentBody(bytes, s.documents[0] as (typeof s.documents)[number])).toString('latin1');
+  const body = Buffer.from(documentBody(bytes, s.documents[0] as (typeof s.documents)[number])).toString(
+    'latin1',
+  );
   assert.ok(body.startsWith('<HTML>'));
   assert.ok(body.endsWith('</HTML>\n'));
 });

@@ -76,6 +76,8 @@ const HEADER_ENDS = [
   '</IMS-DOCUMENT>',
 ].map((s) => Buffer.from(s, 'latin1'));
 const CLOSERS = [
+  '</SEC-HEADER>',
+  '</IMS-HEADER>',
   '</SEC-DOCUMENT>',
   '</IMS-DOCUMENT>',
   '</SUBMISSION>',
@@ -354,10 +356,9 @@ export class PushParser {
       this.finishHeader(stopAbs);
       this.pos = stopAbs;
     } else {
+      // the </SEC-HEADER> line itself is skipped by stepBetween (it is in CLOSERS)
       this.finishHeader(stopAbs);
-      const line = this.line(stopAbs);
-      if (!line) return false;
-      this.pos = line.next;
+      this.pos = stopAbs;
     }
     this.state = 'between';
     return true;
