@@ -11,7 +11,7 @@
  */
 import type { QueryNode } from '../../search/query-node.ts';
 
-/** The text-search configuration created by the migrations (English stemming, no stop words). */
+/** The text-search configuration created by the migrations (no stemming, no stop words, unaccented). */
 export const TS_CONFIG = 'edgarbox';
 
 /** Characters of text per indexed chunk: ~10k words, well under 16,383 positions and 1 MB. */

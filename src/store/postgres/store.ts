@@ -24,12 +24,11 @@ import type {
   Store,
   StoreStats,
 } from '../store.ts';
-import { uudecodeChunks } from '../uudecode-chunks.ts';
 import { lockEntities, refreshEntities } from './entities.ts';
 import { migrate } from './migrate.ts';
 import { ensurePartitions, filingYear } from './partitions.ts';
 import { deleteFilingRows, lockAccession, putFiling } from './put-filing.ts';
-import { readRawRange } from './raw.ts';
+import { readRawRange, uudecodeStream } from './raw.ts';
 import {
   DOCUMENT_COLUMNS,
   type DocumentRow,
@@ -317,7 +316,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       const body = blob.read({ start, end: start + Number(row.body_length) });
       return {
         document: toDocumentRecord(row),
-        chunks: row.encoding === 'uuencode' ? uudecodeChunks(body) : body,
+        chunks: row.encoding === 'uuencode' ? uudecodeStream(body) : body,
       };
     },
 

@@ -2,16 +2,26 @@
  * Schema version 1. Tables holding per-filing rows are partitioned by filing year
  * (`filing_year`, 0 when the filing date is unknown); partitions are created on demand by
  * `ensurePartitions`. `accessions` (not partitioned) is the one global registry of stored
- * filings: its primary key keeps an accession unique across all years.
+ * filings: its primary key keeps an accession unique across all years. Full text uses the
+ * `edgarbox` configuration: the `simple` dictionary (lower case, no stemming, no stop words) with
+ * diacritics removed by `unaccent` when the server has it, like SQLite's `unicode61
+ * remove_diacritics 2` tokenizer, so both backends match the same words.
  * @module
  */
 
 /** SQL of migration 1. */
 export const initialSchema = `
-CREATE TEXT SEARCH DICTIONARY edgarbox_english (TEMPLATE = snowball, Language = english);
-CREATE TEXT SEARCH CONFIGURATION edgarbox (COPY = english);
-ALTER TEXT SEARCH CONFIGURATION edgarbox
-  ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH edgarbox_english;
+DO $$ BEGIN
+  CREATE EXTENSION IF NOT EXISTS unaccent;
+EXCEPTION WHEN others THEN
+  RAISE NOTICE 'unaccent is not available: accented words are indexed as written';
+END $$;
+CREATE TEXT SEARCH CONFIGURATION edgarbox (COPY = simple);
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = 'unaccent') THEN
+    ALTER TEXT SEARCH CONFIGURATION edgarbox ALTER MAPPING FOR word, hword, hword_part WITH unaccent, simple;
+  END IF;
+END $$;
 
 CREATE TABLE accessions (
   accession text PRIMARY KEY,
