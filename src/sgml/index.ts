@@ -17,4 +17,6 @@ export {
   type SubmissionParser,
   type SubmissionParserOptions,
 } from './parser.ts';
+export { toSafeFilename, uniqueFilename } from './safe-filename.ts';
 export { sicDescriptions } from './sic-codes.ts';
+export { findUuencodeBegin, uudecode } from './uudecode.ts';

@@ -6,11 +6,13 @@ import type { Command } from 'commander';
 import { copyCommand } from './copy.ts';
 import { ingestCommand } from './ingest.ts';
 import { mcpCommand } from './mcp.ts';
+import { parseCommand } from './parse.ts';
 import { searchCommand } from './search.ts';
 import { showCommand } from './show.ts';
 
 /** Every command of the CLI, in `--help` order. */
 export const commands: Array<() => Command> = [
+  parseCommand,
   ingestCommand,
   searchCommand,
   showCommand,
