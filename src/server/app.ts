@@ -81,6 +81,8 @@ export function createApp(options: AppOptions): Hono {
   app.onError((e, c) => {
     const res = toErrorResponse(c, e);
     res.headers.set('X-Content-Type-Options', 'nosniff');
+    // A refused upload's body may be unread: do not let the client reuse the connection.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') res.headers.set('Connection', 'close');
     return res;
   });
   return app;

@@ -8,7 +8,9 @@ import { ingestCommand } from './ingest.ts';
 import { mcpCommand } from './mcp.ts';
 import { parseCommand } from './parse.ts';
 import { searchCommand } from './search.ts';
+import { serveCommand } from './serve.ts';
 import { showCommand } from './show.ts';
+import { startCommand } from './start.ts';
 
 /** Every command of the CLI, in `--help` order. */
 export const commands: Array<() => Command> = [
@@ -16,6 +18,8 @@ export const commands: Array<() => Command> = [
   ingestCommand,
   searchCommand,
   showCommand,
+  serveCommand,
+  startCommand,
   copyCommand,
   mcpCommand,
 ];

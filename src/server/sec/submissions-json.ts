@@ -11,9 +11,9 @@ export interface SecJsonAddress {
   street1: string | null;
   street2: string | null;
   city: string | null;
-  stateOrCountry: string | null;
+  stateOrCountry: string;
   zipCode: string | null;
-  stateOrCountryDescription: string | null;
+  stateOrCountryDescription: string;
 }
 
 /** The columns of `filings.recent`, one element per filing, newest first. */
@@ -148,14 +148,18 @@ export function toSubmissionsJson(entity: SecEntity, filings: readonly SecFiling
   };
 }
 
+/**
+ * SEC writes a missing part as `null` and a missing state as `''` (seen in a real sample whose
+ * business address is empty). A missing mailing address falls back to the business address.
+ */
 function toJsonAddress(a: Address | undefined): SecJsonAddress {
   return {
     street1: a?.street1 ?? null,
     street2: a?.street2 ?? null,
     city: a?.city ?? null,
-    stateOrCountry: a?.stateOrCountry ?? null,
+    stateOrCountry: a?.stateOrCountry ?? '',
     zipCode: a?.zipCode ?? null,
-    stateOrCountryDescription: a?.stateOrCountry ?? null,
+    stateOrCountryDescription: a?.stateOrCountry ?? '',
   };
 }
 
