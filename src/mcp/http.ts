@@ -1,12 +1,13 @@
 /**
  * Serve MCP over Streamable HTTP as a `Request → Response` function that `edgarbox serve` mounts
- * at `/mcp` (hono: `app.all('/mcp', (c) => handler(c.req.raw))`). Stateless: each POST gets a
- * fresh server and transport with a JSON response, so nothing is kept between requests.
+ * at `/mcp` (hono: `app.all('/mcp', (c) => handler(c.req.raw))`). Stateless: each POST gets its
+ * own transport with a JSON response and an idle server from a pool, so no session state is kept.
  * @module
  */
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Store } from '../store/store.ts';
-import { createMcpServer } from './server.ts';
+import { toBaseUrl } from './context.ts';
+import { createMcpServerPool } from './server-pool.ts';
 
 /** Options of `createMcpHttpHandler`. */
 export interface McpHttpOptions {
@@ -37,6 +38,8 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 export function createMcpHttpHandler(options: McpHttpOptions): McpHttpHandler {
   const maxRequestBodySize = options.maxBodyBytes ?? 1024 * 1024;
   const allowed = new Set(options.allowedOrigins ?? []);
+  const fixedBaseUrl = options.baseUrl === undefined ? undefined : toBaseUrl(options.baseUrl);
+  const pool = createMcpServerPool(options.store);
   return async (request) => {
     const origin = request.headers.get('origin');
     if (origin !== null && !allowed.has(origin) && !isLoopbackOrigin(origin)) {
@@ -47,8 +50,8 @@ export function createMcpHttpHandler(options: McpHttpOptions): McpHttpHandler {
         allow: 'POST',
       });
     }
-    const baseUrl = options.baseUrl ?? new URL(request.url).origin;
-    const server = createMcpServer({ store: options.store, baseUrl });
+    const baseUrl = fixedBaseUrl ?? new URL(request.url).origin;
+    const server = pool.take(baseUrl);
     const transport = new WebStandardStreamableHTTPServerTransport({
       enableJsonResponse: true,
       maxRequestBodySize,
@@ -58,6 +61,7 @@ export function createMcpHttpHandler(options: McpHttpOptions): McpHttpHandler {
       return await transport.handleRequest(request);
     } finally {
       await server.close();
+      pool.give(baseUrl, server);
     }
   };
 }
