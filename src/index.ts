@@ -6,3 +6,4 @@
 export * from './core/index.ts';
 export * from './core/items.ts';
 export * from './sgml/index.ts';
+export * from './forms/index.ts';

@@ -14,18 +14,19 @@ export interface MarkdownLine {
   raw: string;
   /** Plain text, once computed by `lineText`. */
   text?: string;
-  /** Length of the trimmed line: a cheap measure of how much text it carries. */
+  /** Length of the line (trimmed for heading-like lines): a cheap measure of how much text it carries. */
   size: number;
   /** True for `#` headings and lines that are bold or italic as a whole. */
   emphasized: boolean;
   /** True for table rows (`| a | b |`). */
   tableRow: boolean;
-  /** The first visible letter could start a heading (`Item`, `Part`, `Signatures`). */
+  /** The first visible word could start a heading (`Item`, `Part`, `Signatures`). */
   headingLike: boolean;
 }
 
 const headingPrefix = /^\s{0,3}#{1,6}\s+/;
 const tableRowShape = /^\s*\|.*\|\s*$/;
+const headingStart = /^[ \t#>*_|\\[+-]*(?:item|part|sig)/gim;
 
 /**
  * Reduces a Markdown line to plain text: markup, escapes, links and table pipes removed.
@@ -70,21 +71,24 @@ export function toMarkdownLines(markdown: string): MarkdownLine[] {
   while (start <= markdown.length) {
     let end = markdown.indexOf('\n', start);
     if (end === -1) end = markdown.length;
-    const raw = markdown.slice(start, end).replace(/\r$/, '');
-    const trimmed = raw.trim();
-    lines.push({
-      start,
-      end,
-      raw,
-      size: trimmed.length,
-      headingLike: /^[\s#>*_|\\[+-]*[IiPpSs]/.test(raw),
-      emphasized:
-        headingPrefix.test(raw) ||
-        /^(\*\*|__)[^*_]+(\*\*|__)[.:]?$/.test(trimmed) ||
-        /^\*[^*]+\*$/.test(trimmed),
-      tableRow: tableRowShape.test(raw),
-    });
+    const raw =
+      markdown.charCodeAt(end - 1) === 13 ? markdown.slice(start, end - 1) : markdown.slice(start, end);
+    lines.push({ start, end, raw, size: raw.length, headingLike: false, emphasized: false, tableRow: false });
     start = end + 1;
+  }
+  // One native scan finds the few lines that may be headings; only those are examined further.
+  let index = 0;
+  for (const m of markdown.matchAll(headingStart)) {
+    while (index + 1 < lines.length && (lines[index + 1] as MarkdownLine).start <= m.index) index++;
+    const line = lines[index] as MarkdownLine;
+    const trimmed = line.raw.trim();
+    line.headingLike = true;
+    line.size = trimmed.length;
+    line.emphasized =
+      headingPrefix.test(line.raw) ||
+      /^(\*\*|__)[^*_]+(\*\*|__)[.:]?$/.test(trimmed) ||
+      /^\*[^*]+\*$/.test(trimmed);
+    line.tableRow = tableRowShape.test(line.raw);
   }
   return lines;
 }
