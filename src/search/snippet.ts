@@ -24,34 +24,29 @@ export interface MarkedSnippet {
  * @example parseSnippet('the \u0002CLR\u0003 131') // { text: 'the CLR 131', highlights: [[4, 7]] }
  */
 export function parseSnippet(marked: string): MarkedSnippet {
-  let text = '';
+  const m = marked.replace(/\s+/g, ' ').trim();
   const highlights: Array<[number, number]> = [];
-  let open = -1;
-  let space = false;
-  for (const ch of marked) {
-    if (ch === SNIPPET_OPEN) {
-      if (space) {
-        text += ' ';
-        space = false;
-      }
-      open = text.length;
-    } else if (ch === SNIPPET_CLOSE) {
-      if (open >= 0 && text.length > open) {
-        const last = highlights[highlights.length - 1];
-        // Adjacent highlights separated by one space (a phrase) merge into one range.
-        if (last && last[1] + 1 >= open && text.slice(last[1], open).trim() === '') last[1] = text.length;
-        else highlights.push([open, text.length]);
-      }
-      open = -1;
-    } else if (/\s/.test(ch)) {
-      space = text.length > 0;
-    } else {
-      if (space) {
-        text += ' ';
-        space = false;
-      }
-      text += ch;
+  let text = '';
+  let i = 0;
+  for (;;) {
+    const open = m.indexOf(SNIPPET_OPEN, i);
+    if (open < 0) {
+      text += m.slice(i).replaceAll(SNIPPET_CLOSE, '');
+      break;
     }
+    text += m.slice(i, open).replaceAll(SNIPPET_CLOSE, '');
+    const close = m.indexOf(SNIPPET_CLOSE, open + 1);
+    const end = close < 0 ? m.length : close;
+    const start = text.length;
+    text += m.slice(open + 1, end).replaceAll(SNIPPET_OPEN, '');
+    if (text.length > start) {
+      const last = highlights[highlights.length - 1];
+      // Adjacent highlights separated by one space (a phrase) merge into one range.
+      if (last && (last[1] === start || (last[1] === start - 1 && text[last[1]] === ' ')))
+        last[1] = text.length;
+      else highlights.push([start, text.length]);
+    }
+    i = end + 1;
   }
   return { text, highlights };
 }

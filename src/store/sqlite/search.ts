@@ -43,6 +43,12 @@ interface Plan {
   needsJoin: boolean;
 }
 
+/** Hit metadata columns, per unit (`d` documents, `s` sections); `id` is the FTS rowid. */
+const META_COLUMNS = {
+  d: 'd.sequence, d.filename, d.type, d.description, f.accession, f.form, f.filing_date, f.cik, f.company_name, NULL AS code',
+  s: 'd.sequence, d.filename, d.type, d.description, f.accession, f.form, f.filing_date, f.cik, f.company_name, s.code',
+};
+
 /** Words in a snippet (FTS5 counts tokens). */
 const SNIPPET_TOKENS = 24;
 
@@ -88,7 +94,7 @@ function filterPlan(filters: SearchFilters, sections: boolean): Plan {
       fts: 'section_fts',
       unit: 's',
       joins:
-        'JOIN sections s ON s.id = u.id JOIN documents d ON d.id = s.document_id JOIN filings f ON f.id = s.filing_id',
+        'JOIN sections s ON s.id = section_fts.rowid JOIN documents d ON d.id = s.document_id JOIN filings f ON f.id = s.filing_id',
       where,
       args,
       needsJoin: true,
@@ -97,7 +103,7 @@ function filterPlan(filters: SearchFilters, sections: boolean): Plan {
   return {
     fts: 'document_fts',
     unit: 'd',
-    joins: 'JOIN documents d ON d.id = u.id JOIN filings f ON f.id = d.filing_id',
+    joins: 'JOIN documents d ON d.id = document_fts.rowid JOIN filings f ON f.id = d.filing_id',
     where,
     args,
     needsJoin: where.length > 0,
@@ -106,10 +112,12 @@ function filterPlan(filters: SearchFilters, sections: boolean): Plan {
 
 /** Create the searcher; fixed statements are prepared once, filter shapes on demand. */
 export function createSearcher(db: Database.Database): Searcher {
+  // One pass over the match for all page rows: `+rowid` stops SQLite from turning the IN list
+  // into one FTS5 lookup per row, which costs several times more than scanning the match.
   const snippetSql = (fts: string) =>
-    db.prepare<[string, number], { s: string }>(
-      `SELECT snippet(${fts}, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '${SNIPPET_ELLIPSIS}', ${SNIPPET_TOKENS}) AS s
-       FROM ${fts} WHERE ${fts} MATCH ? AND rowid = ?`,
+    db.prepare<[string, string], { id: number; s: string }>(
+      `SELECT rowid AS id, snippet(${fts}, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '${SNIPPET_ELLIPSIS}', ${SNIPPET_TOKENS}) AS s
+       FROM ${fts} WHERE ${fts} MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
     );
   const snippets = { document_fts: snippetSql('document_fts'), section_fts: snippetSql('section_fts') };
   const metaSql = {
@@ -139,40 +147,64 @@ export function createSearcher(db: Database.Database): Searcher {
   function searchText(req: SearchRequest, match: string, limit: number): SearchResult {
     const plan = filterPlan(req.filters, (req.filters.sections?.length ?? 0) > 0);
     const byDate = req.sort === 'date';
-    const join = plan.needsJoin || byDate;
-    const from = `(SELECT rowid AS id, bm25(${plan.fts}) AS score FROM ${plan.fts} WHERE ${plan.fts} MATCH ?) u`;
-    const ftsFrom = `${plan.fts} WHERE ${plan.fts} MATCH ?`;
-    const where = [...plan.where];
-    const args: Array<string | number> = [...plan.args];
-    // Count: the same match and filters, without ranking.
-    const countSql = join
-      ? `SELECT count(*) AS n FROM (SELECT rowid AS id FROM ${ftsFrom}) u ${plan.joins} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`
-      : `SELECT count(*) AS n FROM ${ftsFrom}`;
-    const total = (prepare(countSql).get(match, ...args) as { n: number }).n;
-    if (req.cursor !== undefined) {
-      if (byDate) {
-        const c = decodeCursor(req.cursor, { d: 'string', i: 'number' });
-        where.push('(f.filing_date, u.id) < (?, ?)');
-        args.push(c.d, c.i);
-      } else {
-        const c = decodeCursor(req.cursor, { s: 'number', i: 'number' });
-        where.push('(u.score > ? OR (u.score = ? AND u.id > ?))');
-        args.push(c.s, c.s, c.i);
+    const joins = plan.needsJoin || byDate ? plan.joins : '';
+    const t = plan.fts;
+    const filters = plan.where.map((w) => ` AND ${w}`).join('');
+    const snip = `snippet(${t}, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '${SNIPPET_ELLIPSIS}', ${SNIPPET_TOKENS})`;
+    type Row = { id: number; score: number; date: string; s?: string };
+    let rows: Row[] | undefined;
+    let meta: Map<number, HitMeta> | undefined;
+    if (!byDate && req.cursor === undefined) {
+      // First page by relevance: exactly the raw FTS5 shape (FTS5 sorts by rank itself and
+      // snippets only the rows returned). Valid when no score tie straddles the page end;
+      // within the page, ties are put in row-id order like the keyset plan below.
+      // Hit metadata comes in the same statement: the joins run for the returned rows only.
+      const fast = prepare(
+        `SELECT ${t}.rowid AS id, ${t}.rank AS score, '' AS date, ${snip} AS s, ${META_COLUMNS[plan.unit]}
+         FROM ${t} ${plan.joins} WHERE ${t} MATCH ?${filters} ORDER BY ${t}.rank LIMIT ?`,
+      ).all(match, ...plan.args, limit + 1) as Array<Row & HitMeta>;
+      const edge = fast[limit];
+      if (!edge || edge.score !== fast[limit - 1]?.score) {
+        rows = fast.sort((a, b) => a.score - b.score || a.id - b.id);
+        meta = new Map(fast.map((r) => [r.id, r]));
       }
     }
-    const order = byDate ? 'f.filing_date DESC, u.id DESC' : 'u.score, u.id';
-    const pageSql = join
-      ? `SELECT u.id, u.score, f.filing_date AS date FROM ${from} ${plan.joins} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`
-      : `SELECT u.id, u.score, '' AS date FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
-    const rows = prepare(pageSql).all(match, ...args, limit + 1) as Array<{
-      id: number;
-      score: number;
-      date: string;
-    }>;
+    if (rows === undefined) {
+      const where: string[] = [];
+      const args: Array<string | number> = [...plan.args];
+      if (req.cursor !== undefined && byDate) {
+        const c = decodeCursor(req.cursor, { d: 'string', i: 'number' });
+        where.push(` AND (f.filing_date, ${t}.rowid) < (?, ?)`);
+        args.push(c.d, c.i);
+      } else if (req.cursor !== undefined) {
+        const c = decodeCursor(req.cursor, { s: 'number', i: 'number' });
+        where.push(` AND (bm25(${t}) > ? OR (bm25(${t}) = ? AND ${t}.rowid > ?))`);
+        args.push(c.s, c.s, c.i);
+      }
+      const order = byDate ? `f.filing_date DESC, ${t}.rowid DESC` : `score, ${t}.rowid`;
+      rows = prepare(
+        `SELECT ${t}.rowid AS id, bm25(${t}) AS score, ${byDate ? 'f.filing_date' : "''"} AS date FROM ${t} ${joins}
+         WHERE ${t} MATCH ?${filters}${where.join('')} ORDER BY ${order} LIMIT ?`,
+      ).all(match, ...args, limit + 1) as Row[];
+    }
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    const snippet = snippets[plan.fts as keyof typeof snippets];
-    const hits = toHits(page, plan.unit, (id) => snippet.get(match, id)?.s);
+    // Exact total: the page already is the whole answer when it is the first and not full.
+    const total =
+      req.cursor === undefined && !more
+        ? page.length
+        : (
+            prepare(
+              `SELECT count(*) AS n FROM ${t} ${plan.needsJoin ? plan.joins : ''} WHERE ${t} MATCH ?${filters}`,
+            ).get(match, ...plan.args) as { n: number }
+          ).n;
+    const marked = new Map<number, string>();
+    for (const r of page) if (r.s !== undefined) marked.set(r.id, r.s);
+    if (page.length > 0 && marked.size === 0) {
+      const st = snippets[plan.fts as keyof typeof snippets];
+      for (const row of st.all(match, JSON.stringify(page.map((r) => r.id)))) marked.set(row.id, row.s);
+    }
+    const hits = toHits(page, plan.unit, (id) => marked.get(id), meta);
     const result: SearchResult = { total, hits };
     const last = page[page.length - 1];
     if (more && last)
@@ -215,9 +247,11 @@ export function createSearcher(db: Database.Database): Searcher {
     page: Array<{ id: number; score: number }>,
     unit: 'd' | 's',
     snippetOf: (id: number) => string | undefined,
+    known?: Map<number, HitMeta>,
   ): SearchHit[] {
     if (page.length === 0) return [];
-    const meta = new Map(metaSql[unit].all(JSON.stringify(page.map((r) => r.id))).map((m) => [m.id, m]));
+    const meta =
+      known ?? new Map(metaSql[unit].all(JSON.stringify(page.map((r) => r.id))).map((m) => [m.id, m]));
     const hits: SearchHit[] = [];
     for (const r of page) {
       const m = meta.get(r.id);

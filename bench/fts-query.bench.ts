@@ -1,0 +1,436 @@
+/**
+ * Benchmark: search latency through the Store and `searchFilings` (query parse, exact count,
+ * ranked page, snippets, hit metadata) against, IN THE SAME RUN on the same index, the bare
+ * better-sqlite3 FTS5 query of the same SQL shape (top-20 `ORDER BY rank` + `snippet()`, joined
+ * to filings for the filtered class), plus the raw FTS5 insert rate of the same text.
+ * Targets (issue 4, performance-baselines.md T9): p50 <= 1.5x and p99 <= 2x the raw figures.
+ *
+ * Corpus: seeded synthetic filings built directly as `FilingInput`s (Zipf vocabulary plus a set
+ * of fixed phrases), cached under `bench/.data/` (gitignored) so later runs only query.
+ *
+ * Usage: `npm run bench:search` (10k filings, 5 rounds);
+ * `npm run bench:search -- --filings 100000 --rounds 7` for the big one; `--rebuild` to rebuild.
+ *
+ * Last result: see the end of this file.
+ * @module
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import type { Submission } from '../src/core/submission.ts';
+import { searchFilings } from '../src/services/search-filings.ts';
+import { compressRaw } from '../src/store/compress-raw.ts';
+import { createSqliteStore } from '../src/store/sqlite/store.ts';
+import type { FilingInput } from '../src/store/store.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    filings: { type: 'string', default: '10000' },
+    rounds: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '42' },
+    queries: { type: 'string', default: '20' },
+    rebuild: { type: 'boolean', default: false },
+  },
+});
+const FILINGS = Number(args.filings);
+const ROUNDS = Number(args.rounds);
+const SEED = Number(args.seed);
+const PER_CLASS = Number(args.queries);
+
+// ---------------------------------------------------------------------------------------------
+// Seeded synthetic corpus
+// ---------------------------------------------------------------------------------------------
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ENGLISH =
+  'the of and to in a for is on that by this with be as are or from at an it we our which not have has will may any other such all its company shares stock agreement financial period year report securities market results operations revenue net income value fair assets total cash tax interest loss statements including related certain common under million information'.split(
+    ' ',
+  );
+const PHRASES = [
+  'results of operations',
+  'forward looking statements',
+  'material adverse effect',
+  'board of directors',
+  'risk factors',
+  'net operating loss',
+  'fair value measurements',
+  'internal control over financial reporting',
+  'multiple myeloma',
+  'common stock warrants',
+  'credit facility amendment',
+  'going concern doubt',
+  'share repurchase program',
+  'clinical trial enrollment',
+  'cybersecurity incident response',
+  'supply chain disruption',
+  'goodwill impairment charge',
+  'dividend reinvestment plan',
+  'lease termination fee',
+  'executive compensation committee',
+];
+const FORMS: Array<[string, number]> = [
+  ['8-K', 30],
+  ['10-Q', 14],
+  ['424B2', 10],
+  ['10-K', 8],
+  ['6-K', 8],
+  ['SC 13G', 8],
+  ['497K', 6],
+  ['DEF 14A', 5],
+  ['S-1', 3],
+  ['S-8', 3],
+  ['8-K/A', 3],
+  ['10-K/A', 2],
+];
+
+function makeVocabulary(rand: () => number, size: number): string[] {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const words = new Set<string>(ENGLISH);
+  while (words.size < size) {
+    const len = 4 + Math.floor(rand() * 8);
+    let w = '';
+    for (let i = 0; i < len; i++) w += letters[Math.floor(rand() * 26)];
+    words.add(w);
+  }
+  return [...words];
+}
+
+function zipfCdf(n: number, s: number): Float64Array {
+  const cdf = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    sum += 1 / (i + 1) ** s;
+    cdf[i] = sum;
+  }
+  for (let i = 0; i < n; i++) cdf[i] = (cdf[i] as number) / sum;
+  return cdf;
+}
+
+function pick(cdf: Float64Array, r: number): number {
+  let lo = 0;
+  let hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cdf[mid] as number) < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Generator {
+  filing(i: number): { input: FilingInput; textBytes: number; texts: string[] };
+}
+
+function createGenerator(seed: number): Generator {
+  const rand = mulberry32(seed);
+  const vocab = makeVocabulary(rand, 60_000);
+  const cdf = zipfCdf(vocab.length, 1.07);
+  const companies = Array.from({ length: 2000 }, (_, i) => ({
+    cik: String(1_000_000 + i * 7).padStart(10, '0'),
+    name: `${vocab[200 + Math.floor(rand() * 5000)]?.toUpperCase()} ${['INC', 'CORP', 'HOLDINGS INC', 'TRUST', 'LLC'][i % 5]}`,
+  }));
+  const formTotal = FORMS.reduce((s, [, w]) => s + w, 0);
+
+  function text(r: () => number, words: number): string {
+    const out: string[] = [];
+    for (let i = 0; i < words; i++) {
+      if (r() < 0.004) out.push(PHRASES[Math.floor(r() * PHRASES.length)] as string);
+      else out.push(vocab[pick(cdf, r())] as string);
+      if (i % 17 === 16) out.push('.\n');
+    }
+    return out.join(' ');
+  }
+
+  return {
+    filing(i) {
+      const r = mulberry32(seed * 1_000_003 + i);
+      let f = r() * formTotal;
+      let form = '8-K';
+      for (const [name, w] of FORMS) {
+        f -= w;
+        if (f <= 0) {
+          form = name;
+          break;
+        }
+      }
+      const company = companies[Math.floor(r() * companies.length)] as (typeof companies)[number];
+      const day = Math.floor(r() * 365 * 8);
+      const date = new Date(Date.UTC(2017, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+      const docCount = 1 + Math.min(5, Math.floor(-Math.log(1 - r()) / 1.5));
+      const texts: string[] = [];
+      for (let d = 0; d < docCount; d++) {
+        // Log-normal word counts, median ~700 words (~5 KB) for the primary document.
+        const words = Math.max(
+          50,
+          Math.min(40_000, Math.round(Math.exp(Math.log(d === 0 ? 700 : 300) + 0.9 * gauss(r)))),
+        );
+        texts.push(text(r, words));
+      }
+      const accession = `${String(9_000_000 + (i % 97)).padStart(10, '0')}-${String(17 + Math.floor(day / 365)).padStart(2, '0')}-${String(i).padStart(6, '0')}`;
+      let sgml = `<SEC-DOCUMENT>${accession}.txt : ${date.replaceAll('-', '')}\n<SEC-HEADER>\n</SEC-HEADER>\n`;
+      const documents: Submission['documents'] = [];
+      texts.forEach((t, d) => {
+        const type = d === 0 ? form : `EX-99.${d}`;
+        const filename = d === 0 ? `primary${i}.txt` : `ex99${d}.txt`;
+        sgml += `<DOCUMENT>\n<TYPE>${type}\n<SEQUENCE>${d + 1}\n<FILENAME>${filename}\n<TEXT>\n`;
+        const offset = Buffer.byteLength(sgml);
+        sgml += `${t}\n</TEXT>\n</DOCUMENT>\n`;
+        documents.push({
+          type,
+          sequence: d + 1,
+          filename,
+          offset,
+          length: Buffer.byteLength(t) + 1,
+          encoding: 'text',
+          contentType: 'text/plain',
+          blockOffset: 0,
+          blockLength: 0,
+        });
+      });
+      const bytes = Buffer.from(sgml);
+      const submission: Submission = {
+        accessionNumber: accession,
+        form,
+        filingDate: date,
+        items: form.startsWith('8-K') ? ['7.01'] : [],
+        itemTitles: [],
+        groupMembers: [],
+        parties: [
+          {
+            role: 'filer',
+            cik: company.cik,
+            name: company.name,
+            kind: 'company',
+            filingValues: [{ formType: form }],
+            formerNames: [],
+          },
+        ],
+        series: [],
+        raw: [],
+        dialect: 'sec-document',
+        pem: false,
+        size: bytes.length,
+        documents,
+        primaryDocument: 0,
+        warnings: [],
+      };
+      const input: FilingInput = {
+        submission,
+        raw: compressRaw(bytes),
+        sha256: `synthetic-${seed}-${i}`,
+        documents: texts.map((t, d) => ({
+          sequence: d + 1,
+          sha256: '',
+          size: Buffer.byteLength(t),
+          text: t,
+        })),
+      };
+      return { input, textBytes: texts.reduce((s, t) => s + Buffer.byteLength(t), 0), texts };
+    },
+  };
+}
+
+function gauss(r: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build (cached) and raw insert rate
+// ---------------------------------------------------------------------------------------------
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = join(here, '.data');
+mkdirSync(dataDir, { recursive: true });
+const dbPath = join(dataDir, `fts-${FILINGS}-seed${SEED}-v1.db`);
+const gen = createGenerator(SEED);
+
+if (args.rebuild || !existsSync(dbPath)) {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  const store = createSqliteStore({ path: `${dbPath}.tmp` });
+  const t0 = performance.now();
+  let text = 0;
+  let docs = 0;
+  for (let i = 0; i < FILINGS; i += 500) {
+    const batch = [];
+    for (let j = i; j < Math.min(FILINGS, i + 500); j++) {
+      const g = gen.filing(j);
+      text += g.textBytes;
+      docs += g.input.documents?.length ?? 0;
+      batch.push(g.input);
+    }
+    await store.putFilings(batch);
+    if ((i / 500) % 10 === 0) process.stderr.write(`build: ${i + batch.length}/${FILINGS} filings\n`);
+  }
+  const secs = (performance.now() - t0) / 1000;
+  await store.close();
+  const db = new Database(`${dbPath}.tmp`);
+  db.exec("INSERT INTO document_fts(document_fts) VALUES ('optimize')");
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  const { renameSync } = await import('node:fs');
+  for (const suffix of ['-wal', '-shm']) rmSync(`${dbPath}.tmp${suffix}`, { force: true });
+  renameSync(`${dbPath}.tmp`, dbPath);
+  console.log(
+    `built ${FILINGS} filings, ${docs} documents, ${(text / 1e6).toFixed(1)} MB text in ${secs.toFixed(1)} s (generation included): ${(text / 1e6 / secs).toFixed(1)} MB/s through Store.putFilings`,
+  );
+} else {
+  console.log(`using cached ${dbPath}`);
+}
+
+/** Raw FTS5 contentful insert of the same generated text (first 2,000 filings), 1,000-doc transactions. */
+function rawInsertRate(): { mbps: number; docsPerSec: number } {
+  const texts: string[] = [];
+  for (let i = 0; i < Math.min(FILINGS, 2000); i++) texts.push(...gen.filing(i).texts);
+  const path = join(dataDir, 'raw-insert.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')");
+  const ins = db.prepare('INSERT INTO t (rowid, body) VALUES (?, ?)');
+  const tx = db.transaction((from: number) => {
+    for (let i = from; i < Math.min(texts.length, from + 1000); i++) ins.run(i + 1, texts[i]);
+  });
+  const t0 = performance.now();
+  for (let i = 0; i < texts.length; i += 1000) tx(i);
+  const secs = (performance.now() - t0) / 1000;
+  db.close();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
+  return { mbps: bytes / 1e6 / secs, docsPerSec: texts.length / secs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------
+
+const raw = new Database(dbPath, { readonly: true });
+raw.pragma('cache_size = -32768');
+const docCount = (raw.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+raw.exec("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, 'document_fts', 'row')");
+const vocab = raw.prepare(
+  "SELECT term, doc FROM temp.v WHERE doc BETWEEN ? AND ? AND term GLOB '[a-z]*' AND length(term) > 3 ORDER BY (doc * 2654435761) % 1000003 LIMIT ?",
+);
+function band(lo: number, hi: number): string[] {
+  return (
+    vocab.all(Math.max(1, Math.floor(lo)), Math.max(1, Math.ceil(hi)), PER_CLASS) as Array<{ term: string }>
+  ).map((r) => r.term);
+}
+const common = band(docCount * 0.1, docCount * 0.42);
+const medium = band(docCount * 0.005, docCount * 0.04);
+const rare = band(2, 16);
+const rand = mulberry32(SEED + 7);
+const pairs = Array.from({ length: PER_CLASS }, () => [
+  medium[Math.floor(rand() * medium.length)] as string,
+  common[Math.floor(rand() * common.length)] as string,
+  medium[Math.floor(rand() * medium.length)] as string,
+]);
+
+interface QueryClass {
+  name: string;
+  /** User query for `searchFilings`, plus option filters. */
+  service: Array<{ q: string; forms?: string[] }>;
+  /** The same query as bare SQL + params. */
+  raw: Array<{ sql: string; params: unknown[] }>;
+}
+
+const SNIP = "snippet(document_fts, 0, char(2), char(3), '…', 24)";
+const TOP = `SELECT rowid, ${SNIP} AS s FROM document_fts WHERE document_fts MATCH ? ORDER BY rank LIMIT 20`;
+const TOP_FORM = `SELECT document_fts.rowid, ${SNIP} AS s FROM document_fts JOIN documents d ON d.id = document_fts.rowid
+  JOIN filings f ON f.id = d.filing_id WHERE document_fts MATCH ? AND f.form = ? ORDER BY rank LIMIT 20`;
+const quoted = (w: string) => `"${w}"`;
+
+const classes: QueryClass[] = [
+  {
+    name: 'term, common (df 10-42%)',
+    service: common.map((q) => ({ q })),
+    raw: common.map((w) => ({ sql: TOP, params: [quoted(w)] })),
+  },
+  {
+    name: 'term, medium (df 0.5-4%)',
+    service: medium.map((q) => ({ q })),
+    raw: medium.map((w) => ({ sql: TOP, params: [quoted(w)] })),
+  },
+  {
+    name: 'term, rare (df 2-16 docs)',
+    service: rare.map((q) => ({ q })),
+    raw: rare.map((w) => ({ sql: TOP, params: [quoted(w)] })),
+  },
+  {
+    name: 'phrase (2-4 words)',
+    service: PHRASES.map((p) => ({ q: `"${p}"` })),
+    raw: PHRASES.map((p) => ({ sql: TOP, params: [p.split(' ').map(quoted).join(' + ')] })),
+  },
+  {
+    name: 'A B -C + form:8-K',
+    service: pairs.map(([a, b, c]) => ({ q: `${a} ${b} -${c}`, forms: ['8-K'] })),
+    raw: pairs.map(([a, b, c]) => ({ sql: TOP_FORM, params: [`(("${a}" AND "${b}") NOT "${c}")`, '8-K'] })),
+  },
+];
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+const store = createSqliteStore({ path: dbPath, readonly: true });
+console.log(
+  `index: ${docCount} documents; ${ROUNDS} rounds; ${PER_CLASS} queries per class (bands from fts5vocab)`,
+);
+console.log(
+  'class                        | store p50 / p99 ms | raw p50 / p99 ms | ratio p50 / p99 | total hits (mean)',
+);
+const summary: string[] = [];
+for (const c of classes) {
+  const s: number[] = [];
+  const r: number[] = [];
+  let totals = 0;
+  const rawStmts = c.raw.map((q) => ({ st: raw.prepare(q.sql), params: q.params }));
+  for (let round = -1; round < ROUNDS; round++) {
+    for (let i = 0; i < c.service.length; i++) {
+      const q = c.service[i] as { q: string; forms?: string[] };
+      const rq = rawStmts[i] as { st: Database.Statement; params: unknown[] };
+      // A/B alternation so machine noise hits both sides alike.
+      let t = performance.now();
+      const res = await searchFilings(store, { ...q, limit: 20 });
+      const ts = performance.now() - t;
+      t = performance.now();
+      rq.st.all(...rq.params);
+      const tr = performance.now() - t;
+      if (round >= 0) {
+        s.push(ts);
+        r.push(tr);
+        totals += res.total;
+      }
+    }
+  }
+  s.sort((a, b) => a - b);
+  r.sort((a, b) => a - b);
+  const line = `${c.name.padEnd(28)} | ${pct(s, 50).toFixed(2).padStart(7)} / ${pct(s, 99).toFixed(2).padStart(7)} | ${pct(r, 50).toFixed(2).padStart(6)} / ${pct(r, 99).toFixed(2).padStart(7)} | ${(pct(s, 50) / pct(r, 50)).toFixed(2).padStart(6)} / ${(pct(s, 99) / pct(r, 99)).toFixed(2).padStart(5)} | ${Math.round(totals / s.length)}`;
+  console.log(line);
+  summary.push(line);
+}
+await store.close();
+raw.close();
+
+const ins = rawInsertRate();
+console.log(
+  `raw FTS5 contentful insert of the same text: ${ins.mbps.toFixed(1)} MB/s (${Math.round(ins.docsPerSec)} docs/s)`,
+);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+console.log('targets: store p50 <= 1.5x raw, p99 <= 2x raw');
+
+/*
+Last result: (filled in below after a run)
+*/
