@@ -5,5 +5,6 @@
  */
 export * from './core/index.ts';
 export * from './core/items.ts';
-export * from './sgml/index.ts';
 export * from './forms/index.ts';
+export * from './mcp/index.ts';
+export * from './sgml/index.ts';
