@@ -110,7 +110,7 @@ export function findHeadings(lines: MarkdownLine[]): HeadingCandidate[] {
       subItem: item.subItem,
     });
     // Headings run together on one bold line ("Item 6. [Reserved] Item 7. Management's ...").
-    if (!line.emphasized) continue;
+    if (!line.emphasized || text.length > 2000) continue;
     laterItem.lastIndex = 1;
     for (let m = laterItem.exec(rest); m; m = laterItem.exec(rest)) {
       const more = parseItemHeading(rest.slice(m.index));

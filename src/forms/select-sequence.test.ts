@@ -33,3 +33,25 @@ test('selectSequence() skips an out-of-order reference inside the body', () => {
 test('selectSequence() returns nothing for no candidates', () => {
   assert.deepEqual(selectSequence([]), []);
 });
+
+test('selectSequence() never chains two readings of the same candidate', () => {
+  // A 10-Q "Item 1" may be I-1 or II-1; one line cannot be both.
+  const nodes = [
+    { id: 'I-1', position: 0, rank: 0, order: 1, weight: 5 },
+    { id: 'II-1', position: 0, rank: 0, order: 6, weight: 5 },
+  ];
+  assert.equal(selectSequence(nodes).length, 1);
+});
+
+test('selectSequence() stays fast on a hostile number of candidates', () => {
+  const nodes = Array.from({ length: 200_000 }, (_, i) => ({
+    position: i,
+    rank: i,
+    order: (i * 7919) % 500,
+    weight: 1,
+  }));
+  const started = performance.now();
+  const chosen = selectSequence(nodes);
+  assert.ok(performance.now() - started < 2000, 'under 2 s for 200,000 candidates');
+  for (let i = 1; i < chosen.length; i++) assert.ok((chosen[i]?.order ?? 0) > (chosen[i - 1]?.order ?? 0));
+});
