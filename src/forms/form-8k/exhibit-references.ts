@@ -20,6 +20,7 @@ const continued = new RegExp(
   String.raw`^\s*(?:,|and|&|through|to)\s*(?:exhibits?\s*)?${number}(?![\d.]\d)`,
   'i',
 );
+const mayCite = /exhibit|^[\s|*_#>\\-]*\d/i;
 const tableRow = new RegExp(
   String.raw`^(?:exhibit\s*(?:no\.?)?\s*)?${number}[.:]?\s+(?:[-–—]\s*)?(.{3,})$`,
   'i',
@@ -66,7 +67,10 @@ export function findExhibitReferences(
     else if (known.description === undefined && description !== undefined) known.description = description;
   };
   for (let i = Math.max(0, from); i < Math.min(to, lines.length); i++) {
-    const text = lineText(lines[i] as MarkdownLine);
+    const line = lines[i] as MarkdownLine;
+    // Cheap test on the raw line first: most lines neither say "exhibit" nor start with a number.
+    if (!mayCite.test(line.raw)) continue;
+    const text = lineText(line);
     if (text === '') continue;
     if (tables) {
       const row = tableRow.exec(text);
