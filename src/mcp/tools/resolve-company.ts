@@ -59,7 +59,7 @@ export function registerResolveCompany(server: McpServer, ctx: McpContext): void
         if (page.nextCursor) result.nextCursor = page.nextCursor;
         if (page.entities.length === 0) {
           result.note = /^[A-Za-z]{1,5}$/.test(args.query)
-            ? `No name contains ${JSON.stringify(args.query)}; tickers are not stored in this edgarbox, so search by company name instead.`
+            ? `No stored name contains ${JSON.stringify(args.query)}. If that is a ticker: tickers are not stored in this edgarbox, so search by company name instead.`
             : `No stored company or person name contains ${JSON.stringify(args.query)}; try a shorter fragment.`;
         }
         return toToolResult(result);
