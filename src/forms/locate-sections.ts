@@ -25,19 +25,29 @@ function nextText(lines: readonly MarkdownLine[], line: number): string {
 
 const signature = /^signatures?\s*[.:]?$|^signature page$/i;
 
-/** Plain characters under each candidate, up to the next candidate. */
+/**
+ * Characters under each candidate, up to the next candidate on a later line that names another
+ * code: a running page header ("Item 7 (continued)") does not cut the text of the real heading.
+ * Linear in the number of candidates.
+ */
 function textUnder(lines: MarkdownLine[], candidates: HeadingCandidate[]): number[] {
   const sums = new Float64Array(lines.length + 1);
   for (let i = 0; i < lines.length; i++) sums[i + 1] = (sums[i] ?? 0) + (lines[i]?.size ?? 0);
+  const n = candidates.length;
+  const key = candidates.map((c) => `${c.kind}:${c.codes[0]}`);
+  const nextLine = new Int32Array(n).fill(-1);
+  const nextOther = new Int32Array(n).fill(-1);
+  for (let i = n - 2; i >= 0; i--) {
+    const here = (candidates[i] as HeadingCandidate).line;
+    nextLine[i] = (candidates[i + 1] as HeadingCandidate).line > here ? i + 1 : (nextLine[i + 1] ?? -1);
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const k = nextLine[i] ?? -1;
+    nextOther[i] = k !== -1 && key[k] === key[i] ? (nextOther[k] ?? -1) : k;
+  }
   return candidates.map((c, i) => {
-    let next = lines.length;
-    for (let k = i + 1; k < candidates.length; k++) {
-      const line = (candidates[k] as HeadingCandidate).line;
-      if (line > c.line) {
-        next = line;
-        break;
-      }
-    }
+    const k = nextOther[i] ?? -1;
+    const next = k === -1 ? lines.length : (candidates[k] as HeadingCandidate).line;
     return (sums[next] ?? 0) - (sums[c.line + 1] ?? 0);
   });
 }
