@@ -1,0 +1,282 @@
+/**
+ * A fast, forgiving HTML tokenizer: jumps between `<` with `indexOf` instead of walking every
+ * character through a state machine, so long attribute values (inline images, iXBRL styles)
+ * and long text runs cost one search each. Entities are decoded with the `entities` package
+ * (the WHATWG tables, including the Windows-1252 remapping of `&#146;`).
+ *
+ * Push-based: `write(chunk)` as often as needed, then `end()`. An incomplete tag at the end of
+ * a chunk is kept for the next one; text is emitted only once the next `<` is seen.
+ * @module
+ */
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
+
+/** Receives tokens in document order. Tag and attribute names are lower-cased. */
+export interface HtmlTokenSink {
+  openTag(name: string, attribs: Record<string, string>, selfClosing: boolean): void;
+  closeTag(name: string): void;
+  /** Text with entities decoded. */
+  text(data: string): void;
+}
+
+/** Attributes the converters read; others are skipped without being copied or decoded. */
+export const defaultAttributes: ReadonlySet<string> = new Set([
+  'style',
+  'align',
+  'href',
+  'src',
+  'alt',
+  'colspan',
+  'start',
+  'hidden',
+]);
+
+/** Shared by every tag without a wanted attribute (never mutated). */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** Elements whose content is raw text up to their end tag (never parsed as markup). */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'plaintext']);
+
+const GT = 62;
+const SLASH = 47;
+const BANG = 33;
+const QUESTION = 63;
+const EQUALS = 61;
+const DQUOTE = 34;
+const SQUOTE = 39;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Push tokenizer for HTML. */
+export class HtmlScanner {
+  private buffer = '';
+  private rawTextEnd: string | null = null;
+  private readonly sink: HtmlTokenSink;
+  /** Wanted attribute names indexed by length, for allocation-free case-insensitive matching. */
+  private readonly wanted: (string[] | undefined)[] = [];
+
+  /**
+   * @param sink receives the tokens
+   * @param attributes the attribute names (lower case) to report; others are skipped
+   */
+  constructor(sink: HtmlTokenSink, attributes: ReadonlySet<string> = defaultAttributes) {
+    this.sink = sink;
+    for (const name of attributes) {
+      const list = this.wanted[name.length] ?? [];
+      list.push(name);
+      this.wanted[name.length] = list;
+    }
+  }
+
+  /** The wanted attribute name equal (ignoring ASCII case) to `s[start, end)`, or `null`. */
+  private wantedName(s: string, start: number, end: number): string | null {
+    const candidates = this.wanted[end - start];
+    if (!candidates) return null;
+    for (const name of candidates) {
+      let k = 0;
+      while (k < name.length && (s.charCodeAt(start + k) | 0x20) === name.charCodeAt(k)) k++;
+      if (k === name.length) return name;
+    }
+    return null;
+  }
+
+  /** Feed the next chunk of the document. */
+  write(chunk: string): void {
+    this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    const consumed = this.scan(false);
+    this.buffer = consumed >= this.buffer.length ? '' : this.buffer.slice(consumed);
+  }
+
+  /** Finish: whatever is left is text (an unterminated tag or comment is dropped). */
+  end(): void {
+    this.scan(true);
+    this.buffer = '';
+  }
+
+  private emitText(start: number, end: number): void {
+    if (end <= start) return;
+    const raw = this.buffer.slice(start, end);
+    this.sink.text(raw.includes('&') ? decodeHTML(raw) : raw);
+  }
+
+  /** Scan the buffer; returns how many characters were consumed. */
+  private scan(final: boolean): number {
+    const s = this.buffer;
+    const n = s.length;
+    let pos = 0;
+    while (pos < n) {
+      if (this.rawTextEnd !== null) {
+        const close = findCloseTag(s, pos, this.rawTextEnd);
+        if (close < 0) {
+          if (!final) return pos;
+          if (
+            this.rawTextEnd === 'textarea' ||
+            this.rawTextEnd === 'xmp' ||
+            this.rawTextEnd === 'plaintext'
+          ) {
+            this.sink.text(s.slice(pos));
+          }
+          return n;
+        }
+        if (this.rawTextEnd === 'textarea' || this.rawTextEnd === 'xmp') this.sink.text(s.slice(pos, close));
+        pos = close;
+        this.rawTextEnd = null;
+        continue;
+      }
+      const lt = s.indexOf('<', pos);
+      if (lt < 0) {
+        if (!final) return pos;
+        this.emitText(pos, n);
+        return n;
+      }
+      if (lt + 1 >= n) {
+        if (!final) {
+          this.emitText(pos, lt);
+          return lt;
+        }
+        this.emitText(pos, n);
+        return n;
+      }
+      const c = s.charCodeAt(lt + 1);
+      let next: number;
+      if (isLetter(c)) {
+        this.emitText(pos, lt);
+        next = this.openTag(lt);
+      } else if (c === SLASH) {
+        this.emitText(pos, lt);
+        next = this.closeTag(lt);
+      } else if (c === BANG || c === QUESTION) {
+        this.emitText(pos, lt);
+        next = this.markup(lt);
+      } else {
+        // A lone "<" (as in "a < b") is text.
+        this.emitText(pos, lt + 1);
+        pos = lt + 1;
+        continue;
+      }
+      if (next < 0) {
+        if (!final) return lt;
+        return n;
+      }
+      pos = next;
+    }
+    return n;
+  }
+
+  /** `<!-- -->`, `<![CDATA[ ]]>`, `<!DOCTYPE>`, `<?pi?>`: returns the index after it, or -1 if incomplete. */
+  private markup(lt: number): number {
+    const s = this.buffer;
+    if (s.startsWith('<!--', lt)) {
+      const end = s.indexOf('-->', lt + 4);
+      return end < 0 ? -1 : end + 3;
+    }
+    if (s.startsWith('<![CDATA[', lt)) {
+      const end = s.indexOf(']]>', lt + 9);
+      if (end < 0) return -1;
+      this.sink.text(s.slice(lt + 9, end));
+      return end + 3;
+    }
+    const end = s.indexOf('>', lt + 2);
+    return end < 0 ? -1 : end + 1;
+  }
+
+  private closeTag(lt: number): number {
+    const s = this.buffer;
+    const end = s.indexOf('>', lt + 2);
+    if (end < 0) return -1;
+    if (!isLetter(s.charCodeAt(lt + 2))) return end + 1; // `</ ...>` and `</>` are dropped
+    let i = lt + 2;
+    while (i < end && !isSpace(s.charCodeAt(i)) && s.charCodeAt(i) !== SLASH) i++;
+    this.sink.closeTag(s.slice(lt + 2, i).toLowerCase());
+    return end + 1;
+  }
+
+  private openTag(lt: number): number {
+    const s = this.buffer;
+    const n = s.length;
+    let i = lt + 1;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (isSpace(c) || c === SLASH || c === GT) break;
+      i++;
+    }
+    if (i >= n) return -1;
+    const name = s.slice(lt + 1, i).toLowerCase();
+    let attribs: Record<string, string> = NO_ATTRIBUTES;
+    let selfClosing = false;
+    while (true) {
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return -1;
+      let c = s.charCodeAt(i);
+      if (c === GT) {
+        i++;
+        break;
+      }
+      if (c === SLASH) {
+        if (s.charCodeAt(i + 1) === GT) {
+          selfClosing = true;
+          i += 2;
+          break;
+        }
+        i++;
+        continue;
+      }
+      const nameStart = i;
+      while (i < n) {
+        c = s.charCodeAt(i);
+        if (isSpace(c) || c === EQUALS || c === GT || (c === SLASH && i > nameStart)) break;
+        i++;
+      }
+      if (i >= n) return -1;
+      const attrName = this.wantedName(s, nameStart, i);
+      const keep = attrName !== null;
+      while (i < n && isSpace(s.charCodeAt(i))) i++;
+      if (i >= n) return -1;
+      let value = '';
+      if (s.charCodeAt(i) === EQUALS) {
+        i++;
+        while (i < n && isSpace(s.charCodeAt(i))) i++;
+        if (i >= n) return -1;
+        const q = s.charCodeAt(i);
+        if (q === DQUOTE || q === SQUOTE) {
+          const close = s.indexOf(q === DQUOTE ? '"' : "'", i + 1);
+          if (close < 0) return -1;
+          if (keep) value = s.slice(i + 1, close);
+          i = close + 1;
+        } else {
+          const start = i;
+          while (i < n && !isSpace(s.charCodeAt(i)) && s.charCodeAt(i) !== GT) i++;
+          if (i >= n) return -1;
+          if (keep) value = s.slice(start, i);
+        }
+        if (keep && value.includes('&')) value = decodeHTMLAttribute(value);
+      }
+      if (attrName !== null) {
+        if (attribs === NO_ATTRIBUTES) attribs = {};
+        if (!(attrName in attribs)) attribs[attrName] = value;
+      }
+    }
+    this.sink.openTag(name, attribs, selfClosing);
+    if (!selfClosing && RAW_TEXT.has(name)) this.rawTextEnd = name;
+    return i;
+  }
+}
+
+/** Index of `</name` (case-insensitive) followed by a delimiter, from `from`; -1 if absent. */
+function findCloseTag(s: string, from: number, name: string): number {
+  let i = from;
+  while (true) {
+    const at = s.indexOf('</', i);
+    if (at < 0 || at + 2 + name.length >= s.length) return -1;
+    if (s.slice(at + 2, at + 2 + name.length).toLowerCase() === name) {
+      const after = s.charCodeAt(at + 2 + name.length);
+      if (isSpace(after) || after === GT || after === SLASH) return at;
+    }
+    i = at + 2;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Collects the inline content of one block (a paragraph or a table cell) and turns it into
+ * normalized lines on `take()`. Parts are joined once at the end: no quadratic string building.
+ * Markdown parts are kept separately only once a link or image makes them differ from the
+ * escaped text; until then the Markdown is the escaped text, computed once per block.
+ * @module
+ */
+import { isDecoration } from './noise.ts';
+
+/** Marks a `<br>` inside the collected parts; a private-use character filings do not contain. */
+const BREAK = '\uE000';
+const SPACE_RUN = /\s+/g;
+const RULE = /^[\s_=\\]*$/;
+const MD_SPECIAL = /[\\`*_[\]<>|]/g;
+const NON_SPACE = /\S/;
+
+/** A finished piece of inline content: `\n` separates source lines. */
+export interface InlineContent {
+  text: string;
+  md: string;
+  /** True when (almost) all visible characters were bold. */
+  bold: boolean;
+  /** True when the first of several lines was bold (a run-in heading above a `<br>`). */
+  firstLineBold?: boolean;
+}
+
+/**
+ * Escape characters that Markdown would read as syntax in running text.
+ * @example escapeMarkdown('a_b*c') // 'a\\_b\\*c'
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(MD_SPECIAL, '\\$&');
+}
+
+/** Inline collector for one block; reuse it after `take()`. */
+export class InlineBuffer {
+  private text: string[] = [];
+  /** Markdown parts, or `null` while the Markdown is just the escaped text. */
+  private md: string[] | null = null;
+  private boldChars = 0;
+  private plainChars = 0;
+  private lastWasBreak = false;
+  private visible = false;
+  private firstLineBold: boolean | null = null;
+  /** Bumped on every `take()`, so that a pending link knows whether its start is still here. */
+  generation = 0;
+
+  /** Append source text (entities already decoded). */
+  add(text: string, bold: boolean): void {
+    this.text.push(text);
+    if (this.md) this.md.push(escapeMarkdown(text));
+    if (bold) this.boldChars += text.length;
+    if (!this.visible || this.lastWasBreak || (!bold && this.plainChars < 8)) {
+      if (NON_SPACE.test(text)) {
+        this.visible = true;
+        this.lastWasBreak = false;
+        if (!bold) this.plainChars += text.trim().length;
+      }
+    }
+  }
+
+  /** Append text whose Markdown form differs (`[image: x]`). */
+  addRaw(text: string, md: string): void {
+    this.markdownParts().push(md);
+    this.text.push(text);
+    this.plainChars += text.length;
+    this.lastWasBreak = false;
+    this.visible = true;
+  }
+
+  /**
+   * Append a line break (`<br>`).
+   * @returns true when it directly follows another break (a paragraph break, `<br><br>`)
+   */
+  addBreak(): boolean {
+    if (this.lastWasBreak) return true;
+    if (this.firstLineBold === null && this.visible) {
+      this.firstLineBold = this.boldChars > 0 && this.plainChars <= 1;
+    }
+    this.text.push(BREAK);
+    if (this.md) this.md.push(BREAK);
+    this.lastWasBreak = true;
+    return false;
+  }
+
+  /** Position where a link starts (wrap it later with `wrapLink`). */
+  mark(): number {
+    return this.markdownParts().length;
+  }
+
+  /** Wrap the Markdown parts from `start` to the end as a link to `href`. */
+  wrapLink(start: number, href: string): void {
+    const md = this.markdownParts();
+    if (start >= md.length) return;
+    const joined = md.slice(start).join('');
+    const inner = joined.trim();
+    if (inner.length === 0 || inner.includes(BREAK)) return;
+    const lead = joined.length - joined.trimStart().length;
+    const trail = joined.length - joined.trimEnd().length;
+    md.length = start;
+    md.push(`${joined.slice(0, lead)}[${inner}](${href})${joined.slice(joined.length - trail)}`);
+  }
+
+  /** True when nothing but whitespace has been collected. */
+  isBlank(): boolean {
+    return !this.visible;
+  }
+
+  /**
+   * Finish the block: normalized content, or `null` when it has no visible characters.
+   * @param cell in table cells only underlines count as decoration (`-` there means nil)
+   */
+  take(cell = false): InlineContent | null {
+    const drop = cell ? isRule : isDecoration;
+    const text = this.visible ? normalize(this.text.join(''), drop) : '';
+    let md = '';
+    if (text.length > 0) md = this.md ? normalize(this.md.join(''), drop) : escapeMarkdown(text);
+    const bold = this.boldChars > 0 && this.plainChars <= 1;
+    const firstLineBold = this.firstLineBold === true;
+    this.text = [];
+    this.md = null;
+    this.boldChars = 0;
+    this.plainChars = 0;
+    this.lastWasBreak = false;
+    this.visible = false;
+    this.firstLineBold = null;
+    this.generation++;
+    if (text.length === 0) return null;
+    return firstLineBold && !bold ? { text, md, bold, firstLineBold } : { text, md, bold };
+  }
+
+  private markdownParts(): string[] {
+    if (!this.md) this.md = this.text.map((t) => (t === BREAK ? t : escapeMarkdown(t)));
+    return this.md;
+  }
+}
+
+/** In table cells only underlines are decoration: `-` and `*` there mean nil or a footnote. */
+function isRule(line: string): boolean {
+  return RULE.test(line);
+}
+
+/** Collapse whitespace, split at breaks, drop empty and decoration-only lines. */
+function normalize(joined: string, drop: (line: string) => boolean): string {
+  const collapsed = joined.replace(SPACE_RUN, ' ');
+  if (!collapsed.includes(BREAK)) {
+    const one = collapsed.trim();
+    return drop(one) ? '' : one;
+  }
+  const lines: string[] = [];
+  for (const part of collapsed.split(BREAK)) {
+    const line = part.trim();
+    if (!drop(line)) lines.push(line);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,206 @@
+/**
+ * HTML → blocks in one pass: the scanner's tokens go through a small tree builder (implied
+ * end tags as browsers apply them to `<p>`, `<li>`, `<tr>`, `<td>`; void elements) into the
+ * element handlers. Input arrives in chunks, so a large document is never held twice.
+ * @module
+ */
+import type { Block } from './block.ts';
+import { BlockBuilder } from './block-builder.ts';
+import {
+  type Attributes,
+  defaultHandlers,
+  type ElementHandler,
+  skippedElements,
+} from './element-handlers.ts';
+import { HtmlScanner } from './html-scanner.ts';
+
+/** Options for `parseHtml`. */
+export interface ParseHtmlOptions {
+  /** Extra or replacement element handlers, merged over `defaultHandlers`. */
+  handlers?: Record<string, ElementHandler>;
+}
+
+const HIDDEN = 1;
+const BOLD = 2;
+const CENTER = 4;
+
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+/** Opening one of these closes an open `<p>` (as browsers do). */
+const CLOSES_P = new Set([
+  'p',
+  'div',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'blockquote',
+  'hr',
+  'form',
+  'address',
+  'center',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'main',
+  'figure',
+  'fieldset',
+]);
+/** For an opening tag, the element it closes and the elements that stop the search. */
+const IMPLIED: ReadonlyMap<string, { closes: ReadonlySet<string>; stop: ReadonlySet<string> }> = new Map([
+  ['li', { closes: new Set(['li']), stop: new Set(['ul', 'ol', 'table']) }],
+  ['tr', { closes: new Set(['tr']), stop: new Set(['table', 'tbody', 'thead', 'tfoot']) }],
+  ['td', { closes: new Set(['td', 'th']), stop: new Set(['tr', 'table']) }],
+  ['th', { closes: new Set(['td', 'th']), stop: new Set(['tr', 'table']) }],
+  ['dt', { closes: new Set(['dt', 'dd']), stop: new Set(['dl']) }],
+  ['dd', { closes: new Set(['dt', 'dd']), stop: new Set(['dl']) }],
+  ['tbody', { closes: new Set(['tr', 'tbody', 'thead']), stop: new Set(['table']) }],
+]);
+/** A Map, so that tag names like `constructor` or `__proto__` never reach Object.prototype. */
+const defaultHandlerMap: ReadonlyMap<string, ElementHandler> = new Map(Object.entries(defaultHandlers));
+/** An end tag searches at most this far down the open elements (bounds unclosed `<font>` floods). */
+const MAX_CLOSE_SEARCH = 256;
+const STYLE_OF_INTEREST = /none|bold|weight|center|break/i;
+const DISPLAY_NONE = /display\s*:\s*none/i;
+const BOLD_STYLE = /font-weight\s*:\s*(?:bold|[6-9]00)|font\s*:[^;]*bold/i;
+const CENTER_STYLE = /text-align\s*:\s*center/i;
+const PAGE_BREAK = /(?:page-)?break-(?:before|after)\s*:\s*(?:always|page)/i;
+
+/**
+ * Parse HTML text (whole or in chunks) into blocks.
+ * @param chunks the decoded document, in order
+ * @returns the document's blocks
+ * @example parseHtml(['<p><b>ITEM 7.01</b></p>']) // [{ kind: 'heading', ... }]
+ */
+export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = {}): Block[] {
+  const handlers = options.handlers
+    ? new Map(Object.entries({ ...defaultHandlers, ...options.handlers }))
+    : defaultHandlerMap;
+  const b = new BlockBuilder();
+  // The open elements, as parallel arrays (no object per element).
+  const names: string[] = [];
+  const frameHandlers: (ElementHandler | undefined)[] = [];
+  const frameFlags: number[] = [];
+  const frameStates: unknown[] = [];
+
+  const push = (name: string, handler: ElementHandler | undefined, flags: number, state: unknown): void => {
+    names.push(name);
+    frameHandlers.push(handler);
+    frameFlags.push(flags);
+    frameStates.push(state);
+  };
+
+  const close = (): void => {
+    names.pop();
+    const handler = frameHandlers.pop();
+    const flags = frameFlags.pop() ?? 0;
+    const state = frameStates.pop();
+    if (flags & HIDDEN) {
+      b.hiddenDepth--;
+      return;
+    }
+    if (handler?.close) handler.close(b, state);
+    if (flags & BOLD) b.boldDepth--;
+    if (flags & CENTER) b.centerDepth--;
+  };
+
+  const popTo = (index: number): void => {
+    while (names.length > index) close();
+  };
+
+  const open = (name: string, attribs: Attributes): void => {
+    if (b.hiddenDepth > 0) {
+      push(name, undefined, 0, undefined);
+      return;
+    }
+    let flags = 0;
+    const style = attribs.style;
+    let pageBreak = false;
+    if (style && STYLE_OF_INTEREST.test(style)) {
+      if (DISPLAY_NONE.test(style)) flags |= HIDDEN;
+      if (BOLD_STYLE.test(style)) flags |= BOLD;
+      if (CENTER_STYLE.test(style)) flags |= CENTER;
+      if (PAGE_BREAK.test(style)) pageBreak = true;
+    }
+    if (attribs.hidden !== undefined || skippedElements.has(name)) flags |= HIDDEN;
+    if (flags & HIDDEN) {
+      b.hiddenDepth++;
+      push(name, undefined, HIDDEN, undefined);
+      return;
+    }
+    const handler = handlers.get(name);
+    if (handler?.bold) flags |= BOLD;
+    if (handler?.center || (attribs.align !== undefined && attribs.align.toLowerCase() === 'center'))
+      flags |= CENTER;
+    if (pageBreak) b.pageBreak();
+    if (flags & BOLD) b.boldDepth++;
+    if (flags & CENTER) b.centerDepth++;
+    push(name, handler, flags, handler?.open ? handler.open(b, attribs) : undefined);
+  };
+
+  const startTag = (name: string, attribs: Attributes, selfClosing: boolean): void => {
+    const implied = IMPLIED.get(name);
+    if (implied) {
+      for (let i = names.length - 1; i >= 0 && i >= names.length - MAX_CLOSE_SEARCH; i--) {
+        const openName = names[i] as string;
+        if (implied.stop.has(openName)) break;
+        if (implied.closes.has(openName)) {
+          popTo(i);
+          break;
+        }
+      }
+    }
+    if (names[names.length - 1] === 'p' && CLOSES_P.has(name)) popTo(names.length - 1);
+    open(name, attribs);
+    if (selfClosing || VOID.has(name)) close();
+  };
+
+  const endTag = (name: string): void => {
+    for (let i = names.length - 1; i >= 0 && i >= names.length - MAX_CLOSE_SEARCH; i--) {
+      if (names[i] === name) {
+        popTo(i);
+        return;
+      }
+    }
+    if (name === 'p' || name === 'br') startTag(name, {}, true);
+  };
+
+  const scanner = new HtmlScanner({
+    openTag: startTag,
+    closeTag: endTag,
+    text: (data) => {
+      if (b.hiddenDepth === 0) b.text(data);
+    },
+  });
+  for (const chunk of chunks) scanner.write(chunk);
+  scanner.end();
+  popTo(0);
+  return b.finish();
+}

@@ -1,0 +1,66 @@
+/**
+ * Blocks → Markdown (GitHub-flavoured): ATX headings, paragraphs, lists, GFM tables with
+ * escaped pipes, fenced blocks for preformatted text and XML.
+ * @module
+ */
+import type { Block, TableBlock } from './block.ts';
+
+const BLOCK_SYNTAX_START = /^(?:#{1,6}(?:\s|$)|[>+=]|[-*](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
+
+/**
+ * Render blocks to Markdown. Blocks are separated by one blank line; list items by a newline.
+ * @example toMarkdownFromBlocks([{ kind: 'heading', level: 3, text: 'Item 1', md: 'Item 1' }]) // '### Item 1\n'
+ */
+export function renderMarkdown(blocks: readonly Block[]): string {
+  const out: string[] = [];
+  let prev: Block['kind'] | null = null;
+  for (const block of blocks) {
+    if (prev !== null) out.push(prev === 'list-item' && block.kind === 'list-item' ? '\n' : '\n\n');
+    out.push(renderBlock(block));
+    prev = block.kind;
+  }
+  if (out.length > 0) out.push('\n');
+  return out.join('');
+}
+
+function renderBlock(block: Block): string {
+  switch (block.kind) {
+    case 'heading':
+      return `${'#'.repeat(Math.min(Math.max(block.level, 1), 6))} ${block.md}`;
+    case 'paragraph':
+      return block.md.includes('\n')
+        ? block.md.split('\n').map(escapeLineStart).join('\n')
+        : escapeLineStart(block.md);
+    case 'list-item':
+      return `${'  '.repeat(block.depth)}${block.ordered ? `${block.index}.` : '-'} ${block.md.replace(/\n/g, ' ')}`;
+    case 'table':
+      return renderTable(block);
+    case 'pre':
+      return fence(block.text, block.lang);
+  }
+}
+
+/** Keep a paragraph line from being read as a heading, list, quote or rule. */
+function escapeLineStart(line: string): string {
+  if (!BLOCK_SYNTAX_START.test(line)) return line;
+  const m = /^\d+/.exec(line);
+  return m ? `${m[0]}\\${line.slice(m[0].length)}` : `\\${line}`;
+}
+
+function renderTable(table: TableBlock): string {
+  const lines: string[] = [];
+  const width = table.rows[0]?.length ?? 0;
+  table.rows.forEach((row, r) => {
+    lines.push(`| ${row.map((c) => c.md.replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|')).join(' | ')} |`);
+    if (r === 0) lines.push(`|${' --- |'.repeat(width)}`);
+  });
+  return lines.join('\n');
+}
+
+/** A fenced block whose fence is longer than any backtick run inside. */
+function fence(text: string, lang: string): string {
+  let longest = 0;
+  for (const m of text.matchAll(/`{3,}/g)) longest = Math.max(longest, m[0].length);
+  const f = '`'.repeat(Math.max(3, longest + 1));
+  return `${f}${lang}\n${text}\n${f}`;
+}
