@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createError } from '../core/errors.ts';
+import { createMcpHttpHandler } from '../mcp/http.ts';
 import type { Store } from '../store/store.ts';
 import { createServerContext, DEFAULT_LIMITS, type ServerLimits } from './context.ts';
 import { toErrorResponse } from './http-error.ts';
@@ -76,6 +77,9 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', browseEdgarRoutes(ctx));
   app.route('/', eftsRoutes(ctx));
   app.route('/', apiRoutes(ctx));
+  // MCP over Streamable HTTP (stateless JSON-RPC over POST), the same tools as `edgarbox mcp`.
+  const mcp = createMcpHttpHandler({ store: options.store, maxBodyBytes: limits.maxBodyBytes });
+  app.all('/mcp', (c) => mcp(c.req.raw));
 
   app.notFound((c) => c.json({ error: { code: 'not-found', message: `Not found: ${c.req.path}` } }, 404));
   app.onError((e, c) => {

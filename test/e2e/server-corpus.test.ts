@@ -381,12 +381,55 @@ describe('edgarbox serve over the real corpus', skip, () => {
           } else if (p.example !== undefined) query.set(p.name, p.example);
         }
         const url = `${base}${path}${query.size > 0 ? `?${query}` : ''}`;
-        const res = await fetch(url, { method: method.toUpperCase(), headers: { 'User-Agent': UA } });
+        const mcp = template === '/mcp';
+        const res = await fetch(url, {
+          method: method.toUpperCase(),
+          headers: {
+            'User-Agent': UA,
+            ...(mcp
+              ? { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' }
+              : {}),
+          },
+          ...(mcp
+            ? {
+                body: JSON.stringify({
+                  jsonrpc: '2.0',
+                  id: 1,
+                  method: 'initialize',
+                  params: {
+                    protocolVersion: '2025-06-18',
+                    capabilities: {},
+                    clientInfo: { name: 'e2e', version: '1' },
+                  },
+                }),
+              }
+            : {}),
+        });
         await res.arrayBuffer();
-        if (method === 'post') assert.equal(res.status, 401, template);
+        if (method === 'post' && !mcp) assert.equal(res.status, 401, template);
         else assert.equal(res.status, 200, `${method} ${url}`);
       }
     }
+  });
+
+  test('POST /mcp answers an MCP initialize over Streamable HTTP', async () => {
+    const res = await fetch(`${base}/mcp`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: {
+          protocolVersion: '2025-06-18',
+          capabilities: {},
+          clientInfo: { name: 'e2e', version: '1' },
+        },
+      }),
+    });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { result?: { serverInfo?: { name?: string } } };
+    assert.ok(body.result?.serverInfo?.name);
   });
 
   test('bad requests get the right status and a JSON error, and the store does not change', async () => {

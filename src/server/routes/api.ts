@@ -21,7 +21,7 @@ import type { ServerContext } from '../context.ts';
 import { accessionParam, cikParam, dateParam, intParam, listParam } from '../params.ts';
 import { requireToken } from '../require-token.ts';
 import { toWebStream } from '../stream-body.ts';
-import { openApiDocument } from './openapi.ts';
+import { openApiJson } from './openapi.ts';
 
 function refParam(s: string): DocumentRef {
   if (/^\d{1,6}$/.test(s)) return Number(s);
@@ -44,7 +44,7 @@ export function apiRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   const store = ctx.store;
 
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/openapi.json', (c) => c.body(openApiJson(), 200, { 'Content-Type': 'application/json' }));
 
   app.get('/api/stats', async (c) => c.json(await ctx.query(store.stats(), 'stats')));
 

@@ -58,6 +58,17 @@ function get(summary: string, parameters: Json[], ok: Json, tag: string): Json {
   return { get: { summary, tags: [tag], parameters, responses: { '200': ok, ...ERRORS } } };
 }
 
+let memo: string | undefined;
+
+/**
+ * The document served at `/api/openapi.json`, as JSON text (built once).
+ * @example JSON.parse(openApiJson()).openapi // '3.1.0'
+ */
+export function openApiJson(): string {
+  memo ??= JSON.stringify(openApiDocument());
+  return memo;
+}
+
 /**
  * The document served at `/api/openapi.json`.
  * @example openApiDocument().paths['/api/filings']
@@ -203,6 +214,14 @@ export function openApiDocument(): Json {
         },
       },
       '/api/openapi.json': get('This document', [], json('OpenAPI 3.1'), 'edgarbox'),
+      '/mcp': {
+        post: {
+          summary: 'MCP over Streamable HTTP (stateless JSON-RPC): the tools of `edgarbox mcp`',
+          tags: ['edgarbox'],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+          responses: { '200': json('JSON-RPC response') },
+        },
+      },
       '/submissions/CIK{cik10}.json': get(
         'data.sec.gov submissions JSON',
         [
