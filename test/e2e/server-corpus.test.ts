@@ -286,6 +286,48 @@ describe('edgarbox serve over the real corpus', skip, () => {
     );
   });
 
+  test('GET full-index/ and daily-index/ index.json listings have the shape of the real SEC listings', async () => {
+    const shape = shapeOf(
+      ...[
+        'full-index.json',
+        'full-index-2021.json',
+        'full-index-qtr.json',
+        'daily-index.json',
+        'daily-index-2023.json',
+        'daily-index-qtr.json',
+      ].map((f) => sampleJson(`json/${f}`)),
+    );
+    const listings: Record<string, { directory: { item: Array<{ name: string; href: string }> } }> = {};
+    for (const path of [
+      '/Archives/edgar/full-index/index.json',
+      '/Archives/edgar/full-index/2017/index.json',
+      '/Archives/edgar/full-index/2017/QTR1/index.json',
+      '/Archives/edgar/daily-index/index.json',
+      '/Archives/edgar/daily-index/2017/index.json',
+      '/Archives/edgar/daily-index/2017/QTR1/index.json',
+    ]) {
+      const res = await get(path);
+      assert.equal(res.status, 200, path);
+      const body = (await res.json()) as (typeof listings)[string];
+      assert.deepEqual(shapeProblems(body, shape), [], path);
+      listings[path] = body;
+    }
+    assert.ok(
+      listings['/Archives/edgar/full-index/index.json']?.directory.item.some(
+        (i) => i.name === '2017' && i.href === '2017/',
+      ),
+    );
+    assert.deepEqual(
+      listings['/Archives/edgar/full-index/2017/QTR1/index.json']?.directory.item.map((i) => i.name),
+      ['company.idx', 'form.idx', 'master.idx'],
+    );
+    const daily =
+      listings['/Archives/edgar/daily-index/2017/QTR1/index.json']?.directory.item.map((i) => i.name) ?? [];
+    assert.ok(daily.includes('master.20170308.idx'));
+    for (const name of daily.slice(0, 3))
+      assert.equal((await get(`/Archives/edgar/daily-index/2017/QTR1/${name}`)).status, 200, name);
+  });
+
   test('GET /cgi-bin/browse-edgar Atom feeds list the stored filings with SEC links back to us', async () => {
     const company = await (
       await get(`/cgi-bin/browse-edgar?action=getcompany&CIK=${SEED_CIK}&type=8-K&output=atom`)
