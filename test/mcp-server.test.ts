@@ -1,10 +1,13 @@
 /**
  * The MCP server end to end: the real corpus ingested by the real ingest into a real SQLite file,
- * `edgarbox mcp` spawned over stdio and `createMcpHttpHandler` mounted at `/mcp` on the edgarbox
- * app on a real 127.0.0.1 listener, both driven by the SDK's own `Client`; the citations they
- * return are fetched from that same running `edgarbox serve` app.
+ * `edgarbox mcp` spawned over stdio (its citations fetched from a spawned `edgarbox serve --port 0`)
+ * and `createMcpHttpHandler` mounted at `/mcp` on the edgarbox app on a real 127.0.0.1 listener
+ * (its citations fetched from that same app), both driven by the SDK's own `Client`.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -66,8 +69,7 @@ async function connectHttp(): Promise<Client> {
 }
 
 /** Fetch a citation's URLs from the running server: the filed document and the exact quoted span. */
-async function assertCitationResolves(read: ReadResult): Promise<void> {
-  const base = running().server.url;
+async function assertCitationResolves(read: ReadResult, base = running().server.url): Promise<void> {
   assert.ok(read.citation.url.startsWith(`${base}/Archives/edgar/data/1279704/000114420417013452/`));
   const filed = await fetch(read.citation.url);
   assert.equal(filed.status, 200);
@@ -80,25 +82,40 @@ async function assertCitationResolves(read: ReadResult): Promise<void> {
 }
 
 test(
-  'edgarbox mcp (stdio) finds the Cellectar CLR 131 license 8-K, reads Item 7.01 and the press release, cites resolvable URLs',
+  'edgarbox mcp (stdio) answers the Cellectar question with citations that resolve on edgarbox serve',
   skip,
   async () => {
-    const { server: srv, built: db } = running();
-    const client = new Client({ name: 'edgarbox-test', version: '1.0.0' });
-    await client.connect(
-      new StdioClientTransport({
-        command: process.execPath,
-        args: ['src/cli/bin.ts', 'mcp', '--db', db.dbPath, '--base-url', srv.url],
-        cwd: repoRoot,
-        stderr: 'pipe',
-      }),
+    const { built: db } = running();
+    const serve = spawn(
+      process.execPath,
+      ['src/cli/bin.ts', 'serve', '--db', db.dbPath, '--port', '0', '--json', '--quiet'],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    const client = new Client({ name: 'edgarbox-test', version: '1.0.0' });
     try {
+      const exited = once(serve, 'exit').then(() => {
+        throw new Error('edgarbox serve exited before listening');
+      });
+      exited.catch(() => {}); // serve exits when killed after the test; only a race loss matters
+      const [line] = (await Promise.race([
+        once(createInterface({ input: serve.stdout }), 'line'),
+        exited,
+      ])) as [string];
+      const { url } = JSON.parse(line) as { url: string };
+      await client.connect(
+        new StdioClientTransport({
+          command: process.execPath,
+          args: ['src/cli/bin.ts', 'mcp', '--db', db.dbPath, '--base-url', url],
+          cwd: repoRoot,
+          stderr: 'pipe',
+        }),
+      );
       const { item, pressRelease } = await answerCellectarQuestion(client);
-      await assertCitationResolves(item);
-      await assertCitationResolves(pressRelease);
+      await assertCitationResolves(item, url);
+      await assertCitationResolves(pressRelease, url);
     } finally {
       await client.close();
+      serve.kill('SIGTERM');
     }
   },
 );

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { createError } from '../../core/errors.ts';
+import { isPostgresUrl } from '../../store/postgres/lazy-store.ts';
 import { resolveDbPath } from '../db-option.ts';
 
 interface McpFlags {
@@ -22,14 +23,18 @@ interface McpFlags {
 export function mcpCommand(): Command {
   return new Command('mcp')
     .description('Serve the store to AI agents over MCP (stdio): search, read and cite filings')
-    .option('--db <file>', 'SQLite store (default ./edgarbox.db or $EDGARBOX_DB)')
+    .option(
+      '--db <file|url>',
+      'store: SQLite file or postgres:// URL (default ./edgarbox.db or $EDGARBOX_DB)',
+    )
     .option('--base-url <url>', 'edgarbox serve origin that citation URLs point at', 'http://127.0.0.1:8080')
     .option('--describe', 'print the tools, resources and prompts offered, then exit')
     .option('--json', 'with --describe: print them as JSON')
     .action(async (flags: McpFlags) => {
       const path = resolveDbPath(flags.db);
-      if (!existsSync(path))
+      if (!isPostgresUrl(path) && !existsSync(path)) {
         throw createError('unreadable', path, 'no such store (create it with edgarbox ingest)');
+      }
       const [{ openStore }, { serveMcpStdio }, { describeMcp }] = await Promise.all([
         import('../db-option.ts'),
         import('../../mcp/stdio.ts'),
