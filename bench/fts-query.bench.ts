@@ -10,6 +10,8 @@
  *
  * Usage: `npm run bench:search` (10k filings, 5 rounds);
  * `npm run bench:search -- --filings 100000 --rounds 7` for the big one; `--rebuild` to rebuild.
+ * `--db postgres://...` also loads the same corpus into that (empty, or already loaded by an
+ * earlier run) PostgreSQL database and prints its latencies beside SQLite's for the same queries.
  *
  * Last result: see the end of this file.
  * @module
@@ -32,6 +34,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '42' },
     queries: { type: 'string', default: '20' },
     rebuild: { type: 'boolean', default: false },
+    db: { type: 'string' },
   },
 });
 const FILINGS = Number(args.filings);
@@ -289,12 +292,25 @@ if (args.rebuild || !existsSync(dbPath)) {
   console.log(`using cached ${dbPath}`);
 }
 
-/** Raw FTS5 contentful insert of the same generated text (first 2,000 filings), 1,000-doc transactions. */
-function rawInsertRate(): { mbps: number; docsPerSec: number } {
-  const texts: string[] = [];
-  for (let i = 0; i < Math.min(FILINGS, 2000); i++) texts.push(...gen.filing(i).texts);
+/**
+ * Write rates on the same generated text (first 2,000 filings, generated beforehand so only the
+ * writes are timed): `Store.putFilings` in 500-filing batches into a fresh store, and the raw
+ * FTS5 contentful insert of just the text in 1,000-document transactions (bare better-sqlite3).
+ */
+async function writeRates(): Promise<{ putMbps: number; rawMbps: number; rawDocsPerSec: number }> {
+  const generated = Array.from({ length: Math.min(FILINGS, 2000) }, (_, i) => gen.filing(i));
+  const texts = generated.flatMap((g) => g.texts);
+  const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
+  const storePath = join(dataDir, 'put-rate.db');
   const path = join(dataDir, 'raw-insert.db');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  for (const p of [storePath, path])
+    for (const suffix of ['', '-wal', '-shm']) rmSync(p + suffix, { force: true });
+  const store = createSqliteStore({ path: storePath });
+  let t0 = performance.now();
+  for (let i = 0; i < generated.length; i += 500)
+    await store.putFilings(generated.slice(i, i + 500).map((g) => g.input));
+  const putSecs = (performance.now() - t0) / 1000;
+  await store.close();
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -303,13 +319,13 @@ function rawInsertRate(): { mbps: number; docsPerSec: number } {
   const tx = db.transaction((from: number) => {
     for (let i = from; i < Math.min(texts.length, from + 1000); i++) ins.run(i + 1, texts[i]);
   });
-  const t0 = performance.now();
+  t0 = performance.now();
   for (let i = 0; i < texts.length; i += 1000) tx(i);
   const secs = (performance.now() - t0) / 1000;
   db.close();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-  const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
-  return { mbps: bytes / 1e6 / secs, docsPerSec: texts.length / secs };
+  for (const p of [storePath, path])
+    for (const suffix of ['', '-wal', '-shm']) rmSync(p + suffix, { force: true });
+  return { putMbps: bytes / 1e6 / putSecs, rawMbps: bytes / 1e6 / secs, rawDocsPerSec: texts.length / secs };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,27 +408,27 @@ console.log(
   'class                        | store p50 / p99 ms | raw p50 / p99 ms | ratio p50 / p99 | total hits (mean)',
 );
 const summary: string[] = [];
+const sqliteTimes = new Map<string, { p50: number; p99: number }>();
 for (const c of classes) {
   const s: number[] = [];
   const r: number[] = [];
   let totals = 0;
   const rawStmts = c.raw.map((q) => ({ st: raw.prepare(q.sql), params: q.params }));
+  // A/B by round (all store queries, then all raw ones) so machine noise hits both sides alike;
+  // per-query alternation between two connections would thrash each one's cache.
   for (let round = -1; round < ROUNDS; round++) {
-    for (let i = 0; i < c.service.length; i++) {
-      const q = c.service[i] as { q: string; forms?: string[] };
-      const rq = rawStmts[i] as { st: Database.Statement; params: unknown[] };
-      // A/B alternation so machine noise hits both sides alike.
-      let t = performance.now();
+    for (const q of c.service) {
+      const t = performance.now();
       const res = await searchFilings(store, { ...q, limit: 20 });
-      const ts = performance.now() - t;
-      t = performance.now();
-      rq.st.all(...rq.params);
-      const tr = performance.now() - t;
       if (round >= 0) {
-        s.push(ts);
-        r.push(tr);
+        s.push(performance.now() - t);
         totals += res.total;
       }
+    }
+    for (const rq of rawStmts) {
+      const t = performance.now();
+      rq.st.all(...rq.params);
+      if (round >= 0) r.push(performance.now() - t);
     }
   }
   s.sort((a, b) => a - b);
@@ -420,13 +436,67 @@ for (const c of classes) {
   const line = `${c.name.padEnd(28)} | ${pct(s, 50).toFixed(2).padStart(7)} / ${pct(s, 99).toFixed(2).padStart(7)} | ${pct(r, 50).toFixed(2).padStart(6)} / ${pct(r, 99).toFixed(2).padStart(7)} | ${(pct(s, 50) / pct(r, 50)).toFixed(2).padStart(6)} / ${(pct(s, 99) / pct(r, 99)).toFixed(2).padStart(5)} | ${Math.round(totals / s.length)}`;
   console.log(line);
   summary.push(line);
+  sqliteTimes.set(c.name, { p50: pct(s, 50), p99: pct(s, 99) });
 }
 await store.close();
 raw.close();
+if (args.db !== undefined) await postgresSideBySide(args.db);
 
-const ins = rawInsertRate();
+/** Load the same corpus into PostgreSQL (once) and time the same service queries there. */
+async function postgresSideBySide(url: string): Promise<void> {
+  const { createPostgresStore } = await import('../src/store/postgres/store.ts');
+  const pgStore = await createPostgresStore({ url });
+  const have = (await pgStore.stats()).filings;
+  if (have !== 0 && have !== FILINGS) {
+    await pgStore.close();
+    throw new Error(
+      `${url} holds ${have} filings; pass an empty database (or one loaded with --filings ${have})`,
+    );
+  }
+  if (have === 0) {
+    const t0 = performance.now();
+    let text = 0;
+    for (let i = 0; i < FILINGS; i += 500) {
+      const batch = [];
+      for (let j = i; j < Math.min(FILINGS, i + 500); j++) {
+        const g = gen.filing(j);
+        text += g.textBytes;
+        batch.push(g.input);
+      }
+      await pgStore.putFilings(batch);
+      if ((i / 500) % 10 === 0)
+        process.stderr.write(`postgres build: ${i + batch.length}/${FILINGS} filings\n`);
+    }
+    const secs = (performance.now() - t0) / 1000;
+    console.log(
+      `postgres: built ${FILINGS} filings, ${(text / 1e6).toFixed(1)} MB text in ${secs.toFixed(1)} s: ${(text / 1e6 / secs).toFixed(1)} MB/s through Store.putFilings`,
+    );
+  }
+  console.log(
+    'class                        | sqlite p50 / p99 ms | postgres p50 / p99 ms | pg/sqlite p50 / p99',
+  );
+  for (const c of classes) {
+    const times: number[] = [];
+    for (let round = -1; round < ROUNDS; round++) {
+      for (const q of c.service) {
+        const t = performance.now();
+        await searchFilings(pgStore, { ...q, limit: 20 });
+        if (round >= 0) times.push(performance.now() - t);
+      }
+    }
+    times.sort((a, b) => a - b);
+    const lite = sqliteTimes.get(c.name) ?? { p50: Number.NaN, p99: Number.NaN };
+    const [p50, p99] = [pct(times, 50), pct(times, 99)];
+    console.log(
+      `${c.name.padEnd(28)} | ${lite.p50.toFixed(2).padStart(8)} / ${lite.p99.toFixed(2).padStart(7)} | ${p50.toFixed(2).padStart(10)} / ${p99.toFixed(2).padStart(8)} | ${(p50 / lite.p50).toFixed(1).padStart(6)} / ${(p99 / lite.p99).toFixed(1).padStart(5)}`,
+    );
+  }
+  await pgStore.close();
+}
+
+const w = await writeRates();
 console.log(
-  `raw FTS5 contentful insert of the same text: ${ins.mbps.toFixed(1)} MB/s (${Math.round(ins.docsPerSec)} docs/s)`,
+  `writes, same text: Store.putFilings ${w.putMbps.toFixed(1)} MB/s of text; raw FTS5 contentful insert ${w.rawMbps.toFixed(1)} MB/s (${Math.round(w.rawDocsPerSec)} docs/s); ratio ${(w.putMbps / w.rawMbps).toFixed(2)}`,
 );
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 console.log('targets: store p50 <= 1.5x raw, p99 <= 2x raw');

@@ -158,15 +158,17 @@ export function createSearcher(db: Database.Database): Searcher {
       // First page by relevance: exactly the raw FTS5 shape (FTS5 sorts by rank itself and
       // snippets only the rows returned). Valid when no score tie straddles the page end;
       // within the page, ties are put in row-id order like the keyset plan below.
-      // Hit metadata comes in the same statement: the joins run for the returned rows only.
+      // With filters the joins are needed anyway and bring the hit metadata along (they run for
+      // the returned rows only). Without, the bare FTS5 statement lets FTS5 apply the LIMIT itself.
+      const metaCols = plan.needsJoin ? `, ${META_COLUMNS[plan.unit]}` : '';
       const fast = prepare(
-        `SELECT ${t}.rowid AS id, ${t}.rank AS score, '' AS date, ${snip} AS s, ${META_COLUMNS[plan.unit]}
-         FROM ${t} ${plan.joins} WHERE ${t} MATCH ?${filters} ORDER BY ${t}.rank LIMIT ?`,
+        `SELECT ${t}.rowid AS id, ${t}.rank AS score, '' AS date, ${snip} AS s${metaCols}
+         FROM ${t} ${joins} WHERE ${t} MATCH ?${filters} ORDER BY ${t}.rank LIMIT ?`,
       ).all(match, ...plan.args, limit + 1) as Array<Row & HitMeta>;
       const edge = fast[limit];
       if (!edge || edge.score !== fast[limit - 1]?.score) {
         rows = fast.sort((a, b) => a.score - b.score || a.id - b.id);
-        meta = new Map(fast.map((r) => [r.id, r]));
+        if (plan.needsJoin) meta = new Map(fast.map((r) => [r.id, r]));
       }
     }
     if (rows === undefined) {
