@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { itemCodeFromTitle, itemTitle } from '../src/core/items.ts';
+import { isEasternDaylightTime } from '../src/sgml/dates.ts';
 import {
   createSubmissionParser,
   decodeDocument,
@@ -261,4 +262,21 @@ test('itemCodeFromTitle() maps titles tolerant of case and punctuation, by regim
   assert.equal(itemCodeFromTitle('Financial Statements, Pro Forma Financial Information and Exhibits'), '7');
   assert.equal(itemCodeFromTitle('Not an item'), undefined);
   assert.equal(itemTitle('9.01'), 'Financial Statements and Exhibits');
+});
+
+test('isEasternDaylightTime() agrees with the America/New_York tz database for 1990-2030', () => {
+  let checked = 0;
+  for (let y = 1990; y <= 2030; y++) {
+    for (let m = 1; m <= 12; m++) {
+      for (const d of [1, 7, 8, 14, 15, 21, 22, 28]) {
+        const local = new Date(Date.UTC(y, m - 1, d, 17)).toLocaleString('en-US', {
+          timeZone: 'America/New_York',
+          timeZoneName: 'short',
+        });
+        assert.equal(isEasternDaylightTime(y, m, d, 12), local.includes('EDT'), `${y}-${m}-${d}`);
+        checked++;
+      }
+    }
+  }
+  assert.equal(checked, 41 * 12 * 8);
 });

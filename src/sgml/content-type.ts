@@ -33,16 +33,21 @@ function extensionType(name: string | undefined): string | undefined {
  * Decide a document's MIME type.
  * @param filename `<FILENAME>` (undefined when synthesised)
  * @param uuencodeName the name on the `begin` line, for uuencoded bodies
- * @param head the first bytes of the body (decoded, for uuencoded bodies) as latin1
+ * @param head the first bytes of the body (decoded, for uuencoded bodies) as latin1, or a function
+ *   computing them (called only when the name does not decide)
  * @example toContentType('form4.xml', undefined, '<?xml') // 'application/xml'
  */
 export function toContentType(
   filename: string | undefined,
   uuencodeName: string | undefined,
-  head: string,
+  head: string | (() => string),
 ): string {
   const fromName = extensionType(filename) ?? extensionType(uuencodeName);
   if (fromName) return fromName;
+  return sniffContentType(uuencodeName, typeof head === 'string' ? head : head());
+}
+
+function sniffContentType(uuencodeName: string | undefined, head: string): string {
   if (head.startsWith('%PDF')) return 'application/pdf';
   if (head.startsWith('\xff\xd8\xff')) return 'image/jpeg';
   if (head.startsWith('GIF8')) return 'image/gif';

@@ -8,28 +8,40 @@
  * @example parseHeaderDate('20170308') // '2017-03-08'
  */
 export function parseHeaderDate(value: string): string | undefined {
-  const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(value.trim());
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  const v = value.length === 8 ? value : value.trim().replaceAll('-', '');
+  if (v.length !== 8) return undefined;
+  for (let i = 0; i < 8; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  const y = +v.slice(0, 4);
+  const mo = +v.slice(4, 6);
+  const d = +v.slice(6, 8);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
-  return `${m[1]}-${m[2]}-${m[3]}`;
+  return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return 29;
+  return MONTH_DAYS[m - 1] as number;
+}
+
+/** Day of week (0 = Sunday) of a Gregorian date (Sakamoto's method). */
+function dayOfWeek(y: number, m: number, d: number): number {
+  const t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+  const yy = m < 3 ? y - 1 : y;
+  return (
+    (yy + Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400) + (t[m - 1] as number) + d) % 7
+  );
 }
 
 /** Day of month of the `n`-th (1-based) Sunday of `month` (1-12); `n = -1` for the last one. */
 function nthSunday(year: number, month: number, n: number): number {
-  if (n > 0) {
-    const firstDow = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
-    return 1 + ((7 - firstDow) % 7) + (n - 1) * 7;
-  }
+  if (n > 0) return 1 + ((7 - dayOfWeek(year, month, 1)) % 7) + (n - 1) * 7;
   const last = daysInMonth(year, month);
-  const lastDow = new Date(Date.UTC(year, month - 1, last)).getUTCDay();
-  return last - lastDow;
+  return last - dayOfWeek(year, month, last);
 }
 
 /**
@@ -61,23 +73,14 @@ export function isEasternDaylightTime(y: number, mo: number, d: number, h: numbe
  * @example parseAcceptanceDateTime('20170308160221') // '2017-03-08T16:02:21-05:00'
  */
 export function parseAcceptanceDateTime(value: string): string | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value.trim());
-  if (!m) return undefined;
-  const [, ys, mos, ds, hs, mis, ss] = m as unknown as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  const y = Number(ys);
-  const mo = Number(mos);
-  const d = Number(ds);
-  if (!parseHeaderDate(`${ys}${mos}${ds}`) || Number(hs) > 23 || Number(mis) > 59 || Number(ss) > 60) {
-    return undefined;
+  const v = value.length === 14 ? value : value.trim();
+  if (v.length !== 14 || !parseHeaderDate(v.slice(0, 8))) return undefined;
+  for (let i = 8; i < 14; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
   }
-  const offset = isEasternDaylightTime(y, mo, d, Number(hs)) ? '-04:00' : '-05:00';
-  return `${ys}-${mos}-${ds}T${hs}:${mis}:${ss}${offset}`;
+  const h = +v.slice(8, 10);
+  if (h > 23 || +v.slice(10, 12) > 59 || +v.slice(12, 14) > 60) return undefined;
+  const dst = isEasternDaylightTime(+v.slice(0, 4), +v.slice(4, 6), +v.slice(6, 8), h);
+  return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}T${v.slice(8, 10)}:${v.slice(10, 12)}:${v.slice(12, 14)}${dst ? '-04:00' : '-05:00'}`;
 }

@@ -58,9 +58,16 @@ export const tagToIndented: Readonly<Record<string, string>> = Object.fromEntrie
  * @example canonicalKey('CENTRAL INDEX KEY') // 'CIK'
  */
 export function canonicalKey(key: string): string {
-  const k = key.toUpperCase();
-  return indentedToTag[k] ?? k.replaceAll('_', '-').replaceAll(' ', '-');
+  let c = cache.get(key);
+  if (c === undefined) {
+    const k = key.toUpperCase();
+    c = indentedToTag[k] ?? k.replaceAll('_', '-').replaceAll(' ', '-');
+    if (cache.size < 10_000) cache.set(key, c);
+  }
+  return c;
 }
+
+const cache = new Map<string, string>();
 
 /** Role block tag → `PartyRole`. */
 export const roleByTag: Readonly<Record<string, string>> = {

@@ -16,6 +16,9 @@ const TAG_START = /^<\/?[A-Za-z0-9][A-Za-z0-9_.-]*>/;
 interface Frame {
   indent: number;
   node: HeaderNode;
+  /** The list holding `node`, and its index there (to replace it when it becomes a container). */
+  list: HeaderNode[];
+  index: number;
 }
 
 /**
@@ -68,9 +71,10 @@ export function parseHeaderTree(
       parseTaggedLine(text, i, eol, origin, root, sink, closed);
       continue;
     }
-    const colon = text.indexOf(':', i);
+    let colon = i;
+    while (colon < eol && text.charCodeAt(colon) !== 58) colon++;
     let node: HeaderNode;
-    if (colon < 0 || colon >= eol) {
+    if (colon >= eol) {
       sink.warn(
         'malformed-header-line',
         `Expected "KEY:<TAB>value", got ${JSON.stringify(text.slice(i, eol))}`,
@@ -78,23 +82,33 @@ export function parseHeaderTree(
       );
       node = { key: '', value: text.slice(i, eol).trim(), offset };
     } else {
-      node = { key: text.slice(i, colon).trim(), value: text.slice(colon + 1, eol).trim(), offset };
+      let v = colon + 1;
+      while (v < eol && (text.charCodeAt(v) === 9 || text.charCodeAt(v) === 32)) v++;
+      let ve = eol;
+      while (ve > v && (text.charCodeAt(ve - 1) === 9 || text.charCodeAt(ve - 1) === 32)) ve--;
+      let ke = colon;
+      while (ke > i && text.charCodeAt(ke - 1) === 32) ke--;
+      node = { key: text.slice(i, ke), value: v < ve ? text.slice(v, ve) : '', offset };
     }
     while (frames.length > 0 && (frames[frames.length - 1] as Frame).indent >= indent) frames.pop();
     const parent = frames[frames.length - 1];
-    if (parent) adopt(parent.node, node);
-    else root.push(node);
-    if (node.value === '' && node.key !== '') frames.push({ indent, node });
+    const list = parent ? adopt(parent) : root;
+    list.push(node);
+    if (node.value === '' && node.key !== '') frames.push({ indent, node, list, index: list.length - 1 });
   }
   return root;
 }
 
-function adopt(parent: HeaderNode, child: HeaderNode): void {
-  if (parent.children) parent.children.push(child);
-  else {
-    delete parent.value;
-    parent.children = [child];
-  }
+/**
+ * The children list of a frame's node, turning the leaf into a container on its first child.
+ * The node object is replaced (not mutated with `delete`) so every node keeps a stable shape.
+ */
+function adopt(frame: Frame): HeaderNode[] {
+  if (frame.node.children) return frame.node.children;
+  const container: HeaderNode = { key: frame.node.key, offset: frame.node.offset, children: [] };
+  frame.list[frame.index] = container;
+  frame.node = container;
+  return container.children as HeaderNode[];
 }
 
 /** Tokenise one line of `<TAG>value` / `</TAG>` items (a whole `.nc` header may sit on one line). */
@@ -148,9 +162,13 @@ function close(
     if (closed.has(node) || (node.value !== '' && !node.children)) continue;
     if (node.key !== key && canonicalKey(node.key) !== want) continue;
     const kids = root.splice(j + 1);
-    delete node.value;
-    node.children = node.children ? node.children.concat(kids) : kids;
-    closed.add(node);
+    const container: HeaderNode = {
+      key: node.key,
+      offset: node.offset,
+      children: node.children ? node.children.concat(kids) : kids,
+    };
+    root[j] = container;
+    closed.add(container);
     return;
   }
   sink.warn('malformed-tag', `Closing tag </${key}> has no matching <${key}>`, offset);

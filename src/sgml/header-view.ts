@@ -140,7 +140,10 @@ function setDate(
 
 function leaf(nodes: HeaderNode[] | undefined, key: string): string | undefined {
   if (!nodes) return undefined;
-  for (const n of nodes) if (n.value !== undefined && canonicalKey(n.key) === key) return n.value;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as HeaderNode;
+    if (n.value !== undefined && (n.key === key || canonicalKey(n.key) === key)) return n.value;
+  }
   return undefined;
 }
 
@@ -225,43 +228,60 @@ function setSic(party: Party, v: string): void {
 
 function toFilingValues(nodes: HeaderNode[]): FilingValues {
   const fv: FilingValues = {};
-  const form = leaf(nodes, 'FORM-TYPE');
-  const act = leaf(nodes, 'ACT');
-  const file = leaf(nodes, 'FILE-NUMBER');
-  const film = leaf(nodes, 'FILM-NUMBER');
-  if (form) fv.formType = form;
-  if (act) fv.act = act.replace(/^19(\d\d)\s*act$/i, '$1');
-  if (file) fv.fileNumber = file;
-  if (film) fv.filmNumber = film;
+  for (const n of nodes) {
+    const v = n.value;
+    if (!v) continue;
+    switch (canonicalKey(n.key)) {
+      case 'FORM-TYPE':
+        fv.formType ??= v;
+        break;
+      case 'ACT':
+        fv.act ??= v.replace(/^19(\d\d)\s*act$/i, '$1');
+        break;
+      case 'FILE-NUMBER':
+        fv.fileNumber ??= v;
+        break;
+      case 'FILM-NUMBER':
+        fv.filmNumber ??= v;
+        break;
+    }
+  }
   return fv;
 }
 
+const addressFields: Readonly<Record<string, keyof Address>> = {
+  STREET1: 'street1',
+  STREET2: 'street2',
+  CITY: 'city',
+  STATE: 'stateOrCountry',
+  ZIP: 'zipCode',
+  PHONE: 'phone',
+};
+
 function toAddress(nodes: HeaderNode[]): Address {
   const a: Address = {};
-  const fields: Array<[string, keyof Address]> = [
-    ['STREET1', 'street1'],
-    ['STREET2', 'street2'],
-    ['CITY', 'city'],
-    ['STATE', 'stateOrCountry'],
-    ['ZIP', 'zipCode'],
-    ['PHONE', 'phone'],
-  ];
-  for (const [key, field] of fields) {
-    const v = leaf(nodes, key);
-    if (v) a[field] = v;
+  for (const n of nodes) {
+    const field = n.value ? addressFields[canonicalKey(n.key)] : undefined;
+    if (field && a[field] === undefined) a[field] = n.value as string;
   }
   return a;
 }
 
 function toFormerName(nodes: HeaderNode[], sink: WarningSink, offset: number): FormerName | undefined {
-  const name = leaf(nodes, 'FORMER-CONFORMED-NAME');
+  let name: string | undefined;
+  let date: string | undefined;
+  for (const n of nodes) {
+    if (n.value === undefined) continue;
+    const k = canonicalKey(n.key);
+    if (k === 'FORMER-CONFORMED-NAME') name ??= n.value;
+    else if (k === 'DATE-CHANGED') date ??= n.value;
+  }
   if (name === undefined) return undefined;
   const f: FormerName = { name };
-  const d = leaf(nodes, 'DATE-CHANGED');
-  if (d) {
-    const iso = parseHeaderDate(d);
+  if (date) {
+    const iso = parseHeaderDate(date);
     if (iso) f.date = iso;
-    else sink.warn('invalid-date', `Expected a date like 20170308, got ${JSON.stringify(d)}`, offset);
+    else sink.warn('invalid-date', `Expected a date like 20170308, got ${JSON.stringify(date)}`, offset);
   }
   return f;
 }

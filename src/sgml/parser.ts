@@ -317,19 +317,22 @@ export class PushParser {
   private stepHeader(): boolean {
     const b = this.buf;
     const from = this.rel(this.headerScan);
+    // The first <DOCUMENT> at a line start bounds the search for the header closers, so no
+    // pattern is ever searched through document bodies.
+    let d = b.indexOf(DOC_OPEN, from);
+    while (d > 0 && b[d - 1] !== 10 && b[d - 1] !== 13) d = b.indexOf(DOC_OPEN, d + 1);
+    const region = d >= 0 ? b.subarray(0, d) : b;
     let stop = -1;
     let stopLen = 0;
     for (const pat of HEADER_ENDS) {
-      const i = b.indexOf(pat, from);
+      const i = region.indexOf(pat, from);
       if (i >= 0 && (stop < 0 || i < stop)) {
         stop = i;
         stopLen = pat.length;
       }
     }
-    let d = b.indexOf(DOC_OPEN, from);
-    while (d > 0 && b[d - 1] !== 10 && b[d - 1] !== 13) d = b.indexOf(DOC_OPEN, d + 1);
     let isDoc = false;
-    if (d >= 0 && (stop < 0 || d < stop)) {
+    if (d >= 0 && stop < 0) {
       stop = d;
       isDoc = true;
     }
@@ -431,9 +434,12 @@ export class PushParser {
   private stepMeta(): boolean {
     const b = this.buf;
     const from = this.rel(this.metaScan);
-    const t = b.indexOf(TEXT_OPEN, from);
-    const d = b.indexOf(DOC_CLOSE, from);
     const metaEnd = this.rel(this.docStart) + MAX_META;
+    // Search only the leading-tags window, never the body.
+    const region = b.subarray(0, Math.min(b.length, metaEnd + DOC_CLOSE.length));
+    const t = region.indexOf(TEXT_OPEN, from);
+    // </DOCUMENT> matters only before <TEXT> (a document without a body).
+    const d = t >= 0 ? region.subarray(0, t).indexOf(DOC_CLOSE, from) : region.indexOf(DOC_CLOSE, from);
     if ((t < 0 || t > metaEnd) && (d < 0 || d > metaEnd)) {
       if (!this.final && b.length < metaEnd) {
         this.metaScan = Math.max(this.docStart + 10, this.limit - 16);
@@ -510,14 +516,14 @@ export class PushParser {
     doc.offset = this.base + offset;
     const lookEnd = Math.min(b.length, offset + LOOKAHEAD);
     const begin = findUuencodeBegin(b, offset, lookEnd);
-    let head: string;
     if (begin) {
       doc.encoding = 'uuencode';
       doc.uuencodeName = begin.name;
-      head = Buffer.from(uudecode(b, begin.dataStart, lookEnd).bytes.subarray(0, 16)).toString('latin1');
-    } else {
-      head = latin1(b, offset, lookEnd);
     }
+    const head = () =>
+      begin
+        ? Buffer.from(uudecode(b, begin.dataStart, lookEnd).bytes.subarray(0, 16)).toString('latin1')
+        : latin1(b, offset, lookEnd);
     doc.contentType = toContentType(
       doc.filenameSynthesised ? undefined : doc.filename,
       doc.uuencodeName,

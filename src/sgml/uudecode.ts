@@ -15,6 +15,10 @@ export function findUuencodeBegin(
   const buf = asBuffer(bytes);
   let pos = start;
   for (let line = 0; line < 3 && pos < end; line++) {
+    // Cheap reject: a body whose first non-blank line does not start with 'b' is not uuencoded.
+    let first = pos;
+    while (first < end && (buf[first] === 32 || buf[first] === 9)) first++;
+    if (first < end && buf[first] !== 98 && buf[first] !== 10 && buf[first] !== 13) return undefined;
     let eol = pos;
     while (eol < end && buf[eol] !== 10 && buf[eol] !== 13) eol++;
     const text = buf.toString('latin1', pos, Math.min(eol, pos + 300));
@@ -43,21 +47,17 @@ export function uudecode(
   start: number,
   end: number,
 ): { bytes: Uint8Array; badLines: number } {
-  const buf: Buffer = asBuffer(bytes);
+  // Bounded view: line-end searches must never run past `end` into the rest of the submission.
+  const buf: Buffer = asBuffer(bytes).subarray(0, end);
   const out = new Uint8Array(maxDecodedLength(end - start));
   let o = 0;
   let pos = start;
   let badLines = 0;
   while (pos < end) {
-    let eol = buf.indexOf(10, pos);
-    if (eol < 0 || eol > end) eol = end;
-    let lineEnd = eol;
-    // bare-CR files: a CR inside the range ends the line too
-    const cr = buf.indexOf(13, pos);
-    if (cr >= 0 && cr < lineEnd) {
-      lineEnd = cr;
-      if (cr + 1 < end && buf[cr + 1] !== 10) eol = cr;
-    }
+    // Line end: LF, CRLF or a bare CR (some feed files). Lines are short; scan them directly.
+    let lineEnd = pos;
+    while (lineEnd < end && buf[lineEnd] !== 10 && buf[lineEnd] !== 13) lineEnd++;
+    const eol = lineEnd < end && buf[lineEnd] === 13 && buf[lineEnd + 1] === 10 ? lineEnd + 1 : lineEnd;
     const first = buf[pos];
     if (lineEnd > pos && first !== undefined) {
       if (lineEnd - pos === 3 && buf[pos] === 101 && buf[pos + 1] === 110 && buf[pos + 2] === 100) break; // end

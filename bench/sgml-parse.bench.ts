@@ -1,0 +1,216 @@
+/**
+ * `npm run bench:parse`: SGML submission parser throughput (issue 2).
+ * - real corpus (../shared/corpus/sgml, read in place) and a seeded synthetic corpus (bench/.data):
+ *   in-process parse (header + split) MB/s and files/s on one core, with the ratio to a
+ *   `Buffer.indexOf('<DOCUMENT>')` all-hits scan of the same preloaded Buffers (target >= 0.6x);
+ * - the whole synthetic corpus as one process on both cores (2 worker threads, disjoint files,
+ *   file reads included) in GB/s (target >= 1.25 GB/s) and 1 vs 2 worker scaling;
+ * - the synthetic `.nc.tar.gz` streamed through gunzip + node-tar into the push parser;
+ * - peak RSS of the process (target <= 150 MiB).
+ * Options: `--size <MB>` synthetic corpus size (default 100; 1000 for the full run), `--reps <n>`.
+ *
+ * Last result (2026-11-21, 2-vCPU VM, --size 1000): see the report printed by the run; figures are
+ * quoted in the project's issue 2 report.
+ * @module
+ */
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createGunzip } from 'node:zlib';
+import { Parser } from 'tar';
+import { createSubmissionParser, parseSubmission } from '../src/sgml/index.ts';
+import { corpusPath } from '../test/corpus.ts';
+import { generateCorpus, type SynthCorpus, seedParagraphs } from './synth/generate-corpus.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const sizeMB = arg('--size', 100);
+const reps = arg('--reps', 3);
+const NEEDLE = Buffer.from('<DOCUMENT>');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function scan(bufs: Buffer[]): number {
+  let hits = 0;
+  for (const b of bufs) {
+    for (let i = b.indexOf(NEEDLE); i !== -1; i = b.indexOf(NEEDLE, i + 1)) hits++;
+  }
+  return hits;
+}
+
+function parseAll(bufs: Buffer[]): number {
+  let docs = 0;
+  for (const b of bufs) docs += parseSubmission(b).documents.length;
+  return docs;
+}
+
+/** Time `fn` over `bufs`; seconds. */
+function time(fn: (b: Buffer[]) => number, bufs: Buffer[]): { s: number; n: number } {
+  const t = process.hrtime.bigint();
+  const n = fn(bufs);
+  return { s: Number(process.hrtime.bigint() - t) / 1e9, n };
+}
+
+const mb = (bytes: number, s: number) => bytes / 1e6 / s;
+const f1 = (x: number) => x.toFixed(1);
+const f2 = (x: number) => x.toFixed(2);
+
+function inProcess(label: string, batches: Buffer[][], repeat: number): void {
+  const bytes = batches.reduce((s, b) => s + b.reduce((t, x) => t + x.length, 0), 0) * repeat;
+  const files = batches.reduce((s, b) => s + b.length, 0) * repeat;
+  const scanT: number[] = [];
+  const parseT: number[] = [];
+  let docs = 0;
+  for (let r = 0; r < reps + 1; r++) {
+    let ts = 0;
+    let tp = 0;
+    for (let k = 0; k < repeat; k++) {
+      for (const b of batches) {
+        ts += time(scan, b).s;
+        const p = time(parseAll, b);
+        tp += p.s;
+        if (r === 0 && k === 0) docs += p.n;
+      }
+    }
+    if (r > 0) {
+      scanT.push(ts);
+      parseT.push(tp);
+    }
+  }
+  const scanMB = mb(bytes, median(scanT));
+  const parseMB = mb(bytes, median(parseT));
+  console.log(
+    `${label}: parse ${f1(parseMB)} MB/s, ${f1(files / median(parseT))} files/s (${docs} docs); ` +
+      `indexOf('<DOCUMENT>') scan ${f1(scanMB)} MB/s; ratio ${f2(parseMB / scanMB)}x (target >= 0.6x)`,
+  );
+}
+
+function realCorpus(): void {
+  const dir = corpusPath('sgml');
+  if (typeof dir !== 'string') {
+    console.log(`real corpus: skipped (${dir.skip})`);
+    return;
+  }
+  const bufs = readdirSync(dir).map((f) => readFileSync(join(dir, f)));
+  const bytes = bufs.reduce((s, b) => s + b.length, 0);
+  console.log(`real corpus: ${bufs.length} files, ${f1(bytes / 1e6)} MB, timed as x20`);
+  inProcess('real x20, 1 core', [bufs], 20);
+}
+
+function synthInProcess(c: SynthCorpus): void {
+  // Preloaded in ~32 MB batches so memory stays bounded whatever the corpus size.
+  const files = c.files;
+  const batchBytes = 32e6;
+  const scanT: number[] = [];
+  const parseT: number[] = [];
+  let docs = 0;
+  for (let r = 0; r < Math.min(reps, sizeMB > 300 ? 1 : reps); r++) {
+    let ts = 0;
+    let tp = 0;
+    for (let i = 0; i < files.length; ) {
+      const batch: Buffer[] = [];
+      let n = 0;
+      while (i < files.length && n < batchBytes) {
+        const b = readFileSync(files[i++] as string);
+        batch.push(b);
+        n += b.length;
+      }
+      ts += time(scan, batch).s;
+      const p = time(parseAll, batch);
+      tp += p.s;
+      if (r === 0) docs += p.n;
+    }
+    scanT.push(ts);
+    parseT.push(tp);
+  }
+  const scanMB = mb(c.bytes, median(scanT));
+  const parseMB = mb(c.bytes, median(parseT));
+  console.log(
+    `synthetic ${sizeMB} MB, 1 core in-process: parse ${f1(parseMB)} MB/s, ${f1(files.length / median(parseT))} files/s (${docs} docs); ` +
+      `indexOf('<DOCUMENT>') scan ${f1(scanMB)} MB/s; ratio ${f2(parseMB / scanMB)}x (target >= 0.6x)`,
+  );
+}
+
+async function withWorkers(c: SynthCorpus, n: number): Promise<number> {
+  const t = process.hrtime.bigint();
+  const parts = Array.from({ length: n }, (_, k) => c.files.filter((_f, i) => i % n === k));
+  const results = await Promise.all(
+    parts.map(
+      (files) =>
+        new Promise<{ bytes: number; documents: number; warnings: number }>((resolve, reject) => {
+          const w = new Worker(new URL('./synth/parse-worker.ts', import.meta.url), { workerData: files });
+          w.once('message', resolve);
+          w.once('error', reject);
+        }),
+    ),
+  );
+  const s = Number(process.hrtime.bigint() - t) / 1e9;
+  const bytes = results.reduce((a, r) => a + r.bytes, 0);
+  const docs = results.reduce((a, r) => a + r.documents, 0);
+  const warnings = results.reduce((a, r) => a + r.warnings, 0);
+  const gbs = bytes / 1e9 / s;
+  console.log(
+    `synthetic ${sizeMB} MB, ${n} worker${n > 1 ? 's' : ''} (reads included): ${f2(s)} s, ${f2(gbs)} GB/s, ` +
+      `${f1(c.files.length / s)} files/s, ${docs} docs, ${warnings} warnings` +
+      (n === 2 ? ` (target >= 1.25 GB/s: ratio ${f2(gbs / 1.25)}x)` : ''),
+  );
+  return s;
+}
+
+async function tarGz(c: SynthCorpus): Promise<void> {
+  const t = process.hrtime.bigint();
+  let bytes = 0;
+  let subs = 0;
+  let docs = 0;
+  await new Promise<void>((resolve, reject) => {
+    const tar = new Parser({
+      onReadEntry(entry) {
+        const p = createSubmissionParser();
+        entry.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          p.write(chunk);
+        });
+        entry.on('end', () => {
+          docs += p.end().documents.length;
+          subs++;
+        });
+      },
+    });
+    tar.on('end', resolve);
+    tar.on('error', reject);
+    createReadStream(c.tarGz, { highWaterMark: 1024 * 1024 })
+      .on('error', reject)
+      .pipe(createGunzip())
+      .pipe(tar);
+  });
+  const s = Number(process.hrtime.bigint() - t) / 1e9;
+  console.log(
+    `synthetic ${sizeMB} MB .nc.tar.gz, streamed (gunzip + tar + push parser, 1 core): ${f2(s)} s, ` +
+      `${f1(mb(bytes, s))} MB/s of SGML, ${subs} submissions, ${docs} docs`,
+  );
+}
+
+console.log(`sgml-parse bench: node ${process.version}, reps ${reps}`);
+realCorpus();
+const seed = corpusPath('sgml/0001144204-17-013452.txt');
+const corpus = await generateCorpus({
+  root: join(import.meta.dirname, '.data'),
+  sizeMB,
+  seed: 1,
+  pool: seedParagraphs(typeof seed === 'string' ? seed : undefined),
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+console.log(
+  `synthetic corpus: ${corpus.files.length} files, ${f1(corpus.bytes / 1e6)} MB (seed ${corpus.seed}, ${corpus.dir})`,
+);
+synthInProcess(corpus);
+const one = await withWorkers(corpus, 1);
+const two = await withWorkers(corpus, 2);
+console.log(`2-core scaling: ${f2(one / two)}x`);
+await tarGz(corpus);
+console.log(`peak RSS: ${f1(process.resourceUsage().maxRSS / 1024)} MiB (target <= 150 MiB)`);
