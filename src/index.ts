@@ -1,10 +1,15 @@
 /**
  * edgarbox as a library.
  * @example import { parseSubmission } from 'edgarbox';
+ * @example import { createSqliteStore, searchFilings } from 'edgarbox';
  * @module
  */
 export * from './core/index.ts';
 export * from './core/items.ts';
 export * from './forms/index.ts';
 export * from './mcp/index.ts';
+export * from './search/index.ts';
+export * from './services/index.ts';
 export * from './sgml/index.ts';
+export * from './store/index.ts';
+export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite/store.ts';

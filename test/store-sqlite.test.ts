@@ -56,6 +56,25 @@ describe('createSqliteStore()', () => {
     }
   });
 
+  it('createSqliteStore() read-only refuses an older schema it may not migrate, and migrates it read-write', async () => {
+    const dir = tempDir();
+    try {
+      const path = join(dir, 'old.db');
+      const db = new Database(path);
+      db.exec('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+      db.close();
+      assert.throws(
+        () => createSqliteStore({ path, readonly: true }),
+        (e: unknown) => isEdgarError(e, 'store-error') && /schema version 0/.test(e.message),
+      );
+      const store = createSqliteStore({ path });
+      assert.equal((await store.stats()).schemaVersion, migrations.length);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('createSqliteStore() reports a file that is not a database with store-error', () => {
     const dir = tempDir();
     try {

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { createError, isEdgarError } from '../../core/errors.ts';
 import type { Store, StoreStats } from '../store.ts';
 import { migrate } from './migrate.ts';
+import { latestSchemaVersion } from './migrations/index.ts';
 import { createEntityReader } from './read-entities.ts';
 import { createFilingReader } from './read-filings.ts';
 import { createSearcher } from './search.ts';
@@ -54,9 +55,20 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     db.pragma('foreign_keys = OFF');
     db.pragma('temp_store = MEMORY');
     db.pragma(`cache_size = ${-1024 * (options.cacheMiB ?? 32)}`);
-    schemaVersion = options.readonly
-      ? ((db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0)
-      : migrate(db);
+    if (options.readonly) {
+      schemaVersion =
+        (db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
+      if (schemaVersion > latestSchemaVersion)
+        throw createError('store-version', schemaVersion, latestSchemaVersion);
+      if (schemaVersion < latestSchemaVersion) {
+        throw createError(
+          'store-error',
+          `${options.path} has schema version ${schemaVersion}; open it once read-write to migrate it to ${latestSchemaVersion}`,
+        );
+      }
+    } else {
+      schemaVersion = migrate(db);
+    }
   } catch (e) {
     db.close();
     if (isEdgarError(e)) throw e;
