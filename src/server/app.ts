@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createError } from '../core/errors.ts';
 import { createMcpHttpHandler } from '../mcp/http.ts';
 import type { Store } from '../store/store.ts';
+import { webRoutes } from '../web/web-routes.ts';
 import { createServerContext, DEFAULT_LIMITS, type ServerLimits } from './context.ts';
 import { toErrorResponse } from './http-error.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -77,6 +78,8 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', browseEdgarRoutes(ctx));
   app.route('/', eftsRoutes(ctx));
   app.route('/', apiRoutes(ctx));
+  // The web UI: `/`, `/filing/…`, `/company/…` and `/assets/…` (src/web).
+  app.route('/', webRoutes());
   // MCP over Streamable HTTP (stateless JSON-RPC over POST), the same tools as `edgarbox mcp`.
   const mcp = createMcpHttpHandler({ store: options.store, maxBodyBytes: limits.maxBodyBytes });
   app.all('/mcp', (c) => mcp(c.req.raw));

@@ -15,6 +15,8 @@ export interface ServerLimits {
   maxBodyBytes: number;
   /** Seconds a generated SEC document (submissions JSON, index files) may be served from memory. */
   cacheSeconds: number;
+  /** Seconds a looked-up fact (a filing's parties, an entity's SIC and state) may be reused. */
+  memoSeconds: number;
 }
 
 /** Shared state of one app. */
@@ -27,14 +29,17 @@ export interface ServerContext {
   query<T>(work: Promise<T>, what: string): Promise<T>;
   /** Generated documents by URL, dropped after `cacheSeconds` or on any write. */
   cache: Map<string, { expires: number; body: string | Uint8Array; contentType: string }>;
+  /** Small facts looked up per request (a filing's party CIKs, an entity's SIC), dropped on any write. */
+  memo: Map<string, { expires: number; value: unknown }>;
 }
 
-/** Default limits: 10 s per query, 100 MiB uploads, 1 MiB other bodies, 2 s cache. */
+/** Default limits: 10 s per query, 100 MiB uploads, 1 MiB other bodies, 2 s cache, 30 s memo. */
 export const DEFAULT_LIMITS: ServerLimits = {
   queryTimeoutMs: 10_000,
   maxUploadBytes: 100 * 1024 * 1024,
   maxBodyBytes: 1024 * 1024,
   cacheSeconds: 2,
+  memoSeconds: 30,
 };
 
 /** Build the context for one app. */
@@ -48,6 +53,7 @@ export function createServerContext(
     limits,
     query: (work, what) => withTimeout(work, limits.queryTimeoutMs, what),
     cache: new Map(),
+    memo: new Map(),
   };
   if (token) ctx.token = token;
   return ctx;

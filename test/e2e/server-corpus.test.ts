@@ -509,7 +509,7 @@ describe('edgarbox serve over the real corpus', skip, () => {
       assert.equal((JSON.parse(res.body) as { error: { code: string } }).error.code, 'unsafe-path', path);
     }
     const upload = readFileSync(corpus(`sgml/${SEED}.txt`));
-    const post = (headers: Record<string, string>, body: Uint8Array) =>
+    const post = (headers: Record<string, string>, body: Uint8Array<ArrayBuffer>) =>
       fetch(`${base}/api/submissions`, { method: 'POST', headers: { 'User-Agent': UA, ...headers }, body });
     const noToken = await post({}, upload);
     assert.equal(noToken.status, 401);

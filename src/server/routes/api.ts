@@ -187,6 +187,7 @@ export function apiRoutes(ctx: ServerContext): Hono {
       const r = await ingestOne({ store, bytes, label: 'upload' });
       if (!r.ok) throw createError('unreadable', 'the upload', r.reason);
       ctx.cache.clear();
+      ctx.memo.clear();
       return c.json(
         {
           accession: r.accession,

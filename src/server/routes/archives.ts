@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono';
 import { createError } from '../../core/errors.ts';
 import type { FilingRecord } from '../../store/store.ts';
 import type { ServerContext } from '../context.ts';
+import { memo } from '../memo.ts';
 import { accessionParam, cikParam, filenameParam } from '../params.ts';
 import { toAcceptedTime } from '../sec/dates.ts';
 import { toDirectoryJson } from '../sec/directory-json.ts';
@@ -40,8 +41,17 @@ export function archivesRoutes(ctx: ServerContext): Hono {
     return f;
   }
 
+  /** `not-found` unless `cik` is a party of the filing (memoised: the check runs on every file request). */
+  async function checkParty(cik: string, accession: string): Promise<void> {
+    const ciks = await memo(ctx, `ciks:${accession}`, async () => {
+      const f = await ctx.query(ctx.store.getFiling(accession), 'getFiling');
+      return f ? f.parties.map((p) => p.cik) : undefined;
+    });
+    if (!ciks?.includes(cik)) throw createError('not-found', `filing ${accession} under CIK ${cik}`);
+  }
+
   async function serveTxt(c: Context, cik: string, accession: string): Promise<Response> {
-    await filingOf(cik, accession);
+    await checkParty(cik, accession);
     const blob = await ctx.query(ctx.store.openRaw(accession), 'openRaw');
     if (!blob) throw createError('not-found', `${accession}.txt`);
     c.header('Content-Type', 'text/plain');

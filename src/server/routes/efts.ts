@@ -8,6 +8,7 @@ import { createError } from '../../core/errors.ts';
 import { searchFilings } from '../../services/search-filings.ts';
 import type { EntityRecord, FilingRecord, SearchHit } from '../../store/store.ts';
 import type { ServerContext } from '../context.ts';
+import { memo } from '../memo.ts';
 import { dateParam, intParam, listParam } from '../params.ts';
 import { type EftsEntity, type EftsHitInput, toEftsResponse } from '../sec/efts-json.ts';
 
@@ -137,31 +138,60 @@ export function eftsRoutes(ctx: ServerContext): Hono {
   return app;
 }
 
+/** What a hit needs from its filing (memoised per accession). */
+interface FilingFacts {
+  items: string[];
+  reportDate?: string;
+  parties: Array<{ cik: string; name: string; fileNumber?: string; filmNumber?: string }>;
+}
+
+/** What a hit needs from each entity (memoised per CIK). */
+type EntityFacts = Pick<EftsEntity, 'name' | 'sic' | 'bizState' | 'bizCity' | 'stateOfIncorporation'>;
+
+async function filingFacts(ctx: ServerContext, accession: string): Promise<FilingFacts | undefined> {
+  return memo(ctx, `efts-filing:${accession}`, async () => {
+    const f: FilingRecord | undefined = await ctx.query(ctx.store.getFiling(accession), 'getFiling');
+    if (!f) return undefined;
+    const facts: FilingFacts = {
+      items: f.items,
+      parties: f.parties.map((p) => ({
+        cik: p.cik,
+        name: p.name,
+        ...(p.fileNumber ? { fileNumber: p.fileNumber } : {}),
+        ...(p.filmNumber ? { filmNumber: p.filmNumber } : {}),
+      })),
+    };
+    if (f.reportDate) facts.reportDate = f.reportDate;
+    return facts;
+  });
+}
+
+async function entityFacts(ctx: ServerContext, cik: string): Promise<EntityFacts | undefined> {
+  return memo(ctx, `efts-entity:${cik}`, async () => {
+    const e: EntityRecord | undefined = await ctx.query(ctx.store.getEntity(cik), 'getEntity');
+    if (!e) return undefined;
+    const facts: EntityFacts = { name: e.name };
+    if (e.sic) facts.sic = e.sic;
+    if (e.businessAddress?.stateOrCountry) facts.bizState = e.businessAddress.stateOrCountry;
+    if (e.businessAddress?.city) facts.bizCity = e.businessAddress.city;
+    if (e.stateOfIncorporation) facts.stateOfIncorporation = e.stateOfIncorporation;
+    return facts;
+  });
+}
+
 /** Fill each hit's entities (names, SIC, states, file numbers) from its filing and the entities. */
 async function toHitInputs(ctx: ServerContext, hits: readonly SearchHit[]): Promise<EftsHitInput[]> {
-  const filings = new Map<string, FilingRecord | undefined>();
-  const entities = new Map<string, EntityRecord | undefined>();
   const out: EftsHitInput[] = [];
   for (const h of hits) {
-    if (!filings.has(h.accession))
-      filings.set(h.accession, await ctx.query(ctx.store.getFiling(h.accession), 'getFiling'));
-    const f = filings.get(h.accession);
-    const parties = f?.parties ?? [
-      { cik: h.cik, name: h.companyName, role: 'filer' as const, kind: 'company' as const },
-    ];
+    const f = await filingFacts(ctx, h.accession);
+    const parties = f?.parties ?? [{ cik: h.cik, name: h.companyName }];
     const list: EftsEntity[] = [];
     for (const p of parties) {
       if (!p.cik || list.some((e) => e.cik === p.cik)) continue;
-      if (!entities.has(p.cik)) entities.set(p.cik, await ctx.query(ctx.store.getEntity(p.cik), 'getEntity'));
-      const e = entities.get(p.cik);
-      const item: EftsEntity = { cik: p.cik, name: e?.name ?? p.name };
-      const fp = p as { fileNumber?: string; filmNumber?: string };
-      if (fp.fileNumber) item.fileNumber = fp.fileNumber;
-      if (fp.filmNumber) item.filmNumber = fp.filmNumber;
-      if (e?.sic) item.sic = e.sic;
-      if (e?.businessAddress?.stateOrCountry) item.bizState = e.businessAddress.stateOrCountry;
-      if (e?.businessAddress?.city) item.bizCity = e.businessAddress.city;
-      if (e?.stateOfIncorporation) item.stateOfIncorporation = e.stateOfIncorporation;
+      const e = await entityFacts(ctx, p.cik);
+      const item: EftsEntity = { ...e, cik: p.cik, name: e?.name ?? p.name };
+      if (p.fileNumber) item.fileNumber = p.fileNumber;
+      if (p.filmNumber) item.filmNumber = p.filmNumber;
       list.push(item);
     }
     const input: EftsHitInput = {
