@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { isEdgarError } from '../src/core/errors.ts';
+import { searchFilings } from '../src/services/search-filings.ts';
 import { migrate } from '../src/store/sqlite/migrate.ts';
 import { migrations } from '../src/store/sqlite/migrations/index.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
@@ -104,6 +105,58 @@ describe('createSqliteStore()', () => {
       assert.equal((await b.getFiling('0000000202-17-000002'))?.form, '8-K');
       await b.close();
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('searchFilings() over SQLite', () => {
+  it('searchFilings() answers any user text with results or invalid-query, never an FTS5 error', async () => {
+    const dir = tempDir();
+    const store = createSqliteStore({ path: join(dir, 'fuzz.db') });
+    try {
+      await store.putFilings(contractFilings());
+      const alphabet = [
+        '"',
+        '*',
+        '-',
+        '(',
+        ')',
+        ':',
+        '^',
+        '+',
+        'OR',
+        'AND',
+        'NOT',
+        'NEAR',
+        ' ',
+        'é',
+        '中',
+        '\u0000',
+        "'",
+        '{',
+        '}',
+        'myeloma',
+        'form:',
+        'x',
+      ];
+      let seed = 7;
+      const next = () => {
+        seed = (seed * 48271) % 2147483647;
+        return seed;
+      };
+      for (let i = 0; i < 400; i++) {
+        let q = '';
+        for (let j = next() % 8; j >= 0; j--) q += alphabet[next() % alphabet.length];
+        try {
+          const r = await searchFilings(store, { q });
+          assert.ok(r.total >= 0);
+        } catch (e) {
+          assert.ok(isEdgarError(e, 'invalid-query'), `${JSON.stringify(q)}: ${String(e)}`);
+        }
+      }
+    } finally {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -6,7 +6,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { createError } from '../../core/errors.ts';
+import { createError, isEdgarError } from '../../core/errors.ts';
 import type { SearchFilters } from '../../search/query-node.ts';
 import { parseSnippet, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN } from '../../search/snippet.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
@@ -284,7 +284,17 @@ export function createSearcher(db: Database.Database): Searcher {
       if (!(limit >= 1 && limit <= 100))
         throw createError('invalid-query', `limit must be 1 to 100, got ${req.limit}`);
       if (req.text === undefined) return searchFilters(req, limit);
-      return searchText(req, toFtsMatch(req.text), limit);
+      const match = toFtsMatch(req.text);
+      try {
+        return searchText(req, match, limit);
+      } catch (e) {
+        // Tokens are quoted, so FTS5 should never reject a match; if it does, say so as a query
+        // error rather than leak SQLite's message.
+        if (e instanceof Error && /fts5|MATCH/i.test(e.message) && !isEdgarError(e)) {
+          throw createError('invalid-query', 'the full-text index could not run it');
+        }
+        throw e;
+      }
     },
   };
 }
