@@ -290,6 +290,8 @@ if (args.rebuild || !existsSync(dbPath)) {
   );
 } else {
   console.log(`using cached ${dbPath}`);
+  // Bring a cache written by an older schema up to date (the queries below open it read-only).
+  await createSqliteStore({ path: dbPath }).close();
 }
 
 /**

@@ -523,6 +523,11 @@ export function storeContract(name: string, open: StoreFactory): void {
         filings.reduce((n, f) => n + f.bytes.length, 0),
       );
       assert.ok(s.rawStoredBytes > 0);
+      const chars = filings.reduce(
+        (n, f) => n + (f.documents ?? []).reduce((m, d) => m + (d.text?.length ?? 0), 0),
+        0,
+      );
+      assert.equal(s.textChars, chars);
       assert.ok(s.schemaVersion >= 1);
     });
   });

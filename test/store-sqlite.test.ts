@@ -76,6 +76,30 @@ describe('createSqliteStore()', () => {
     }
   });
 
+  it('createSqliteStore() migrates a version-1 store with data to the current schema, backfilling', async () => {
+    const dir = tempDir();
+    try {
+      const path = join(dir, 'v1.db');
+      const a = createSqliteStore({ path });
+      await a.putFilings(contractFilings());
+      const expected = (await a.stats()).textChars;
+      await a.close();
+      // Turn it back into what version 1 wrote.
+      const db = new Database(path);
+      db.exec('ALTER TABLE documents DROP COLUMN text_chars; DELETE FROM schema_version WHERE version > 1');
+      db.close();
+      const b = createSqliteStore({ path });
+      const s = await b.stats();
+      assert.equal(s.schemaVersion, migrations.length);
+      assert.ok(expected > 0);
+      assert.equal(s.textChars, expected);
+      assert.equal((await b.search({ text: { kind: 'term', token: 'myeloma' }, filters: {} })).total, 2);
+      await b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('createSqliteStore() reports a file that is not a database with store-error', () => {
     const dir = tempDir();
     try {

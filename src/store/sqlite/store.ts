@@ -93,7 +93,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       sections: one('SELECT count(*) AS n FROM sections'),
       rawBytes: one('SELECT sum(size) AS n FROM filings'),
       rawStoredBytes: one('SELECT sum(raw_stored_bytes) AS n FROM filings'),
-      textChars: one('SELECT sum(length(body)) AS n FROM document_fts'),
+      textChars: one('SELECT sum(text_chars) AS n FROM documents'),
     };
   }
 

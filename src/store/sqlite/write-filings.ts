@@ -79,8 +79,8 @@ export function createFilingWriter(db: Database.Database): FilingWriter {
     insertChunk: db.prepare('INSERT INTO raw_chunks (filing_id, seq, data) VALUES (?, ?, ?)'),
     insertDocument: db.prepare(
       `INSERT INTO documents (filing_id, sequence, type, filename, description, content_type, encoding, wrapper,
-        size, sha256, body_offset, body_length, has_text, markdown, section_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        size, sha256, body_offset, body_length, has_text, markdown, section_count, text_chars)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertSection: db.prepare(
       `INSERT INTO sections (document_id, filing_id, kind, code, title, start_offset, end_offset, exhibits)
@@ -236,6 +236,7 @@ export function createFilingWriter(db: Database.Database): FilingWriter {
           c?.text === undefined ? 0 : 1,
           c?.markdown ?? null,
           sections.length,
+          c?.text?.length ?? 0,
         ).lastInsertRowid,
       );
       if (c?.text !== undefined) pending.docs.set(docId, c.text);

@@ -4,6 +4,7 @@
  * @module
  */
 import { migration001 } from './001-initial.ts';
+import { migration002 } from './002-text-chars.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -15,6 +16,7 @@ export interface Migration {
 /** Every migration, oldest first. Append only: never edit a released one. */
 export const migrations: Migration[] = [
   { version: 1, description: 'filings, documents, sections, entities, raw chunks, FTS5', sql: migration001 },
+  { version: 2, description: 'documents.text_chars for cheap stats', sql: migration002 },
 ];
 
 /** The schema version this edgarbox writes. */
