@@ -334,3 +334,37 @@ test(
     assert.equal(listed.result.tools.length, 5);
   },
 );
+
+test(
+  'MCP tool outputs stay bounded: 50 search hits, and every corpus filing read or described, under 40,000 characters',
+  skip,
+  async () => {
+    const client = await connectHttp();
+    const chars = async (name: string, args: Record<string, unknown>) => {
+      const result = await callTool(client, name, args);
+      assert.notEqual(result.isError, true, textOf(result));
+      return result.content.reduce((n, c) => n + (c.type === 'text' ? c.text.length : 0), 0);
+    };
+    try {
+      const search = await callJson<{ hits: unknown[] }>(client, 'search_filings', {
+        query: 'company',
+        limit: 50,
+      });
+      assert.equal(search.hits.length, 50);
+      assert.ok((await chars('search_filings', { query: 'company', limit: 50 })) < 40_000);
+      const accessions = [...new Set(running().built.accessions)];
+      assert.ok(accessions.length > 30);
+      let widest = 0;
+      for (const accession of accessions) {
+        const result = await callTool(client, 'get_filing', { accession });
+        assert.ok(textOf(result).length < 40_000, accession);
+        widest = Math.max(widest, (JSON.parse(textOf(result)) as { parties: unknown[] }).parties.length);
+      }
+      assert.equal(widest, 25, 'the 239-party 40-APP is cut at 25 parties');
+      const read = await callTool(client, 'read_document', { accession: accessions[0], maxChars: 20_000 });
+      assert.ok(textOf(read, 1).length <= 20_000);
+    } finally {
+      await client.close();
+    }
+  },
+);

@@ -43,6 +43,8 @@ export interface FilingFacts {
   cik: string;
   companyName: string;
   parties: Array<{ cik: string; name: string; role: string }>;
+  /** Present when the party list was cut at `limits.maxParties`. */
+  partiesTruncated?: string;
   documentCount: number;
   primaryDocument?: string;
   documents: DocumentFact[];
@@ -89,7 +91,12 @@ export function toFilingFacts(filing: FilingRecord, sections: SectionRecord[], b
     ...(filing.itemTitles.length > 0 ? { itemTitles: filing.itemTitles } : {}),
     cik: filing.cik,
     companyName: filing.companyName,
-    parties: filing.parties.map((p) => ({ cik: p.cik, name: p.name, role: p.role })),
+    parties: filing.parties
+      .slice(0, limits.maxParties)
+      .map((p) => ({ cik: p.cik, name: p.name, role: p.role })),
+    ...(filing.parties.length > limits.maxParties
+      ? { partiesTruncated: `${filing.parties.length - limits.maxParties} more parties not listed` }
+      : {}),
     documentCount: filing.documentCount,
     ...(filing.primaryDocument ? { primaryDocument: filing.primaryDocument } : {}),
     documents,

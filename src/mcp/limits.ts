@@ -20,6 +20,8 @@ export const limits = {
   maxCompanies: 50,
   /** Most documents listed by `get_filing` (a filing can have hundreds of XBRL R files). */
   maxDocuments: 100,
+  /** Most parties listed by `get_filing` (some filings name hundreds of co-applicants). */
+  maxParties: 25,
   /** Most characters of a document resource read (resources are not paged). */
   maxResourceChars: 50000,
   /** Most characters of a search snippet. */
