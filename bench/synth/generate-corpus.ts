@@ -8,6 +8,7 @@ import { Buffer } from 'node:buffer';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
+import { corpusPath } from '../../test/corpus.ts';
 import { generateSubmission, type ParagraphPool } from './generate-submission.ts';
 import { createRandom } from './random.ts';
 import { tarEnd, tarHeader, tarPadding } from './tar-writer.ts';
@@ -99,11 +100,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const i = process.argv.indexOf('--size');
   const sizeMB = i > 0 ? Number(process.argv[i + 1]) : 100;
   const root = join(import.meta.dirname, '..', '.data');
+  const seedFile = corpusPath('sgml/0001144204-17-013452.txt');
   const c = await generateCorpus({
     root,
     sizeMB,
     seed: 1,
-    pool: seedParagraphs(undefined),
+    pool: seedParagraphs(typeof seedFile === 'string' ? seedFile : undefined),
     log: console.log,
   });
   console.log(`${c.files.length} files, ${(c.bytes / 1e6).toFixed(1)} MB in ${c.dir}`);

@@ -236,7 +236,7 @@ function toFilingValues(nodes: HeaderNode[]): FilingValues {
         fv.formType ??= v;
         break;
       case 'ACT':
-        fv.act ??= v.replace(/^19(\d\d)\s*act$/i, '$1');
+        fv.act ??= toAct(v);
         break;
       case 'FILE-NUMBER':
         fv.fileNumber ??= v;
@@ -247,6 +247,11 @@ function toFilingValues(nodes: HeaderNode[]): FilingValues {
     }
   }
   return fv;
+}
+
+/** `1934 Act` → `34` (as SEC's JSON writes it); other values as they are. */
+function toAct(v: string): string {
+  return v.length >= 7 && v.startsWith('19') && /^19\d\d\s*act$/i.test(v) ? v.slice(2, 4) : v;
 }
 
 const addressFields: Readonly<Record<string, keyof Address>> = {
