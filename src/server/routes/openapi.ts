@@ -259,7 +259,7 @@ export function openApiDocument(): Json {
         'sec.gov',
       ),
       '/Archives/edgar/full-index/{year}/{qtr}/{file}': get(
-        'Quarterly company.idx, form.idx or master.idx',
+        "Quarterly company.idx, form.idx or master.idx, or the quarter's index.json listing",
         [
           { name: 'year', in: 'path', required: true, schema: { type: 'string' }, example: '2017' },
           {
@@ -273,7 +273,7 @@ export function openApiDocument(): Json {
             name: 'file',
             in: 'path',
             required: true,
-            schema: { type: 'string', enum: ['company.idx', 'form.idx', 'master.idx'] },
+            schema: { type: 'string', enum: ['company.idx', 'form.idx', 'master.idx', 'index.json'] },
             example: 'master.idx',
           },
         ],
