@@ -8,6 +8,7 @@ import { parseCik } from '../../core/ids.ts';
 import type { Party } from '../../core/submission.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { EntityName, EntityPage, EntityRecord, EntitySummary, ListEntitiesQuery } from '../store.ts';
+import { createStatementCache } from './statement-cache.ts';
 
 /** Entity reads over one open database (synchronous; the store wraps them). */
 export interface EntityReader {
@@ -61,6 +62,7 @@ const ENTITY_COLUMNS = `e.cik, e.name, e.entity_type, e.party_json,
 
 /** Create the entity reader. */
 export function createEntityReader(db: Database.Database): EntityReader {
+  const prepare = createStatementCache(db);
   const q = {
     entity: db.prepare<[string], EntityRow>(`SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.cik = ?`),
     names: db.prepare<[string], { name: string; first: string; last: string }>(
@@ -129,7 +131,7 @@ export function createEntityReader(db: Database.Database): EntityReader {
       }
       const sql = `SELECT ${ENTITY_COLUMNS} FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY e.name COLLATE NOCASE, e.cik LIMIT ?`;
-      const rows = db.prepare<Array<string | number>, EntityRow>(sql).all(...args, limit + 1);
+      const rows = prepare(sql).all(...args, limit + 1) as EntityRow[];
       const more = rows.length > limit;
       const page = more ? rows.slice(0, limit) : rows;
       const out: EntityPage = { entities: page.map(toSummary) };

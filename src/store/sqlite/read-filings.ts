@@ -22,6 +22,7 @@ import type {
   RawBlob,
   SectionRecord,
 } from '../store.ts';
+import { createStatementCache } from './statement-cache.ts';
 
 /** A `filings` row. */
 export interface FilingRow {
@@ -190,6 +191,7 @@ const DOC_COLUMNS = `id, sequence, type, filename, description, content_type, en
 
 /** Create the reader; statements are prepared once. */
 export function createFilingReader(db: Database.Database): FilingReader {
+  const prepare = createStatementCache(db);
   const q = {
     filing: db.prepare<[string], FilingRow>('SELECT * FROM filings WHERE accession = ?'),
     parties: db.prepare<[number], PartyRow>(
@@ -340,7 +342,7 @@ export function createFilingReader(db: Database.Database): FilingReader {
       const dir = desc ? 'DESC' : 'ASC';
       const sql = `SELECT f.* FROM filings f ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY f.filing_date ${dir}, f.accession ${dir} LIMIT ?`;
-      const rows = db.prepare<Array<string | number>, FilingRow>(sql).all(...args, limit + 1);
+      const rows = prepare(sql).all(...args, limit + 1) as FilingRow[];
       const more = rows.length > limit;
       const page = more ? rows.slice(0, limit) : rows;
       const parties = partiesByFiling(page.map((r) => r.id));

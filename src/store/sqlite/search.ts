@@ -12,6 +12,7 @@ import { parseSnippet, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN } from '../
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { SearchHit, SearchRequest, SearchResult } from '../store.ts';
 import { toFtsMatch } from './fts.ts';
+import { createStatementCache } from './statement-cache.ts';
 
 /** Search over one open database (synchronous; the store wraps it). */
 export interface Searcher {
@@ -133,16 +134,7 @@ export function createSearcher(db: Database.Database): Searcher {
        WHERE s.id IN (SELECT value FROM json_each(?))`,
     ),
   };
-  const cache = new Map<string, Database.Statement>();
-  function prepare(sql: string): Database.Statement {
-    let st = cache.get(sql);
-    if (!st) {
-      if (cache.size > 200) cache.clear();
-      st = db.prepare(sql);
-      cache.set(sql, st);
-    }
-    return st;
-  }
+  const prepare = createStatementCache(db);
 
   function searchText(req: SearchRequest, match: string, limit: number): SearchResult {
     const plan = filterPlan(req.filters, (req.filters.sections?.length ?? 0) > 0);
