@@ -9,6 +9,7 @@ export * from './core/items.ts';
 export * from './forms/index.ts';
 export * from './mcp/index.ts';
 export * from './search/index.ts';
+export * from './server/index.ts';
 export * from './services/index.ts';
 export * from './sgml/index.ts';
 export * from './store/index.ts';
