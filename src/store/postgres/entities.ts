@@ -39,34 +39,46 @@ function formerNames(party: Party, seen: EntityFacts['names']): EntityName[] {
   return out.sort((a, b) => (b.to ?? '').localeCompare(a.to ?? ''));
 }
 
-/** Lock the CIKs (sorted) for the rest of the transaction. */
+/** Lock the CIKs (in CIK order) for the rest of the transaction; resolves to them, sorted. */
 export async function lockEntities(client: pg.PoolClient, ciks: string[]): Promise<string[]> {
   const sorted = [...new Set(ciks.filter((c) => c !== ''))].sort();
-  for (const cik of sorted) {
-    await client.query("SELECT pg_advisory_xact_lock(hashtextextended('cik:' || $1, 0))", [cik]);
+  if (sorted.length > 0) {
+    await client.query(
+      "SELECT pg_advisory_xact_lock(hashtextextended('cik:' || c, 0)) FROM unnest($1::text[]) AS c",
+      [sorted],
+    );
   }
   return sorted;
 }
 
-/** Recompute (or remove) the entity rows of `ciks` from their stored filings. */
+/** Recompute (or remove) the entity rows of `ciks` from their stored filings, set-wise. */
 export async function refreshEntities(client: pg.PoolClient, ciks: string[]): Promise<void> {
-  for (const cik of ciks) {
-    const { rows } = await client.query<{ facts: EntityFacts }>(
-      `SELECT json_build_object(
-         'latest', (SELECT json_build_object('party', party, 'filing_date', filing_date) FROM filing_parties
-                    WHERE cik = $1 ORDER BY filing_date DESC, accession DESC, position LIMIT 1),
-         'n', (SELECT count(DISTINCT accession) FROM filing_parties WHERE cik = $1),
-         'first', (SELECT min(nullif(filing_date, '')) FROM filing_parties WHERE cik = $1),
-         'last', (SELECT max(nullif(filing_date, '')) FROM filing_parties WHERE cik = $1),
-         'names', (SELECT coalesce(json_agg(x ORDER BY x.l DESC NULLS LAST), '[]') FROM
-                    (SELECT name, min(nullif(filing_date, '')) AS f, max(nullif(filing_date, '')) AS l
-                     FROM filing_parties WHERE cik = $1 GROUP BY name) x)
-       ) AS facts`,
-      [cik],
-    );
-    const facts = rows[0]?.facts;
-    if (facts === undefined || facts.latest === null) {
-      await client.query('DELETE FROM entities WHERE cik = $1', [cik]);
+  if (ciks.length === 0) return;
+  const { rows } = await client.query<{ cik: string; facts: EntityFacts }>({
+    name: 'edgarbox_entity_facts',
+    text: `WITH p AS MATERIALIZED (SELECT cik, accession, position, name, filing_date, filing_year
+                FROM filing_parties WHERE cik = ANY($1::text[])),
+       agg AS (SELECT cik, count(DISTINCT accession) AS n, min(nullif(filing_date, '')) AS first,
+                 max(nullif(filing_date, '')) AS last FROM p GROUP BY cik),
+       latest AS (SELECT DISTINCT ON (cik) cik, accession, filing_year, position, filing_date FROM p
+                  ORDER BY cik, filing_date DESC, accession DESC, position),
+       names AS (SELECT cik, json_agg(json_build_object('name', name, 'f', f, 'l', l) ORDER BY l DESC NULLS LAST) AS names
+                 FROM (SELECT cik, name, min(nullif(filing_date, '')) AS f, max(nullif(filing_date, '')) AS l
+                       FROM p GROUP BY cik, name) x GROUP BY cik)
+       SELECT u.cik, json_build_object(
+         'latest', (SELECT json_build_object('party', fp.party, 'filing_date', l.filing_date) FROM filing_parties fp
+                    WHERE fp.accession = l.accession AND fp.filing_year = l.filing_year AND fp.position = l.position),
+         'n', coalesce(a.n, 0), 'first', a.first, 'last', a.last, 'names', coalesce(n.names, '[]'::json)
+       ) AS facts
+       FROM unnest($1::text[]) AS u(cik)
+       LEFT JOIN agg a ON a.cik = u.cik LEFT JOIN latest l ON l.cik = u.cik LEFT JOIN names n ON n.cik = u.cik`,
+    values: [ciks],
+  });
+  const gone: string[] = [];
+  const upserts: unknown[][] = [];
+  for (const { cik, facts } of rows) {
+    if (facts.latest === null) {
+      gone.push(cik);
       continue;
     }
     const p = facts.latest.party;
@@ -83,12 +95,20 @@ export async function refreshEntities(client: pg.PoolClient, ciks: string[]): Pr
     if (p.irsNumber !== undefined) detail.irsNumber = p.irsNumber;
     if (p.businessAddress !== undefined) detail.businessAddress = p.businessAddress;
     if (p.mailAddress !== undefined) detail.mailAddress = p.mailAddress;
+    upserts.push([cik, p.name, p.kind, facts.n, facts.first, facts.last, toJson(detail)]);
+  }
+  if (gone.length > 0) await client.query('DELETE FROM entities WHERE cik = ANY($1::text[])', [gone]);
+  for (let i = 0; i < upserts.length; i += 1000) {
+    const group = upserts.slice(i, i + 1000);
+    const params: unknown[] = [];
+    const tuples = group.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(',')})`);
     await client.query(
       `INSERT INTO entities (cik, name, entity_type, filing_count, first_filing_date, last_filing_date, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (cik) DO UPDATE SET name = $2, entity_type = $3, filing_count = $4,
-         first_filing_date = $5, last_filing_date = $6, detail = $7`,
-      [cik, p.name, p.kind, facts.n, facts.first, facts.last, toJson(detail)],
+       VALUES ${tuples.join(',')}
+       ON CONFLICT (cik) DO UPDATE SET name = excluded.name, entity_type = excluded.entity_type,
+         filing_count = excluded.filing_count, first_filing_date = excluded.first_filing_date,
+         last_filing_date = excluded.last_filing_date, detail = excluded.detail`,
+      params,
     );
   }
 }

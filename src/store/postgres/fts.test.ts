@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileTextQuery, havingSql, splitTextChunks } from './fts.ts';
+import { compileTextQuery, havingSql, splitTextChunks, toTsvectorText } from './fts.ts';
 
 test('compileTextQuery() compiles phrases, prefixes, OR and exclusions to tsquery text', () => {
   const q = compileTextQuery({
@@ -49,4 +49,10 @@ test('splitTextChunks() cuts after whitespace within the size and joins back exa
     splitTextChunks(solid, 1000).map((c) => c.length),
     [1000, 1000, 500],
   );
+});
+
+test('toTsvectorText() indexes the query tokenizer tokens with positions, ASCII or not', () => {
+  assert.equal(toTsvectorText('CLR-131 and clr'), "'clr':1,4 '131':2 'and':3");
+  assert.equal(toTsvectorText('Café CAFE naïve'), "'cafe':1,2 'naive':3");
+  assert.equal(toTsvectorText('  ...  '), '');
 });

@@ -9,9 +9,15 @@
  * chunk-level prefilter (`prefilterSql`) lets the GIN index find the candidates first.
  * @module
  */
+
+import { toTokens } from '../../search/query.ts';
 import type { QueryNode } from '../../search/query-node.ts';
 
-/** The text-search configuration created by the migrations (no stemming, no stop words, unaccented). */
+/**
+ * The text-search configuration created by the migrations (no stemming, no stop words,
+ * unaccented): used only to find words to highlight in `ts_headline`. Indexing and queries do
+ * not go through it: the index holds exactly the tokens `search/query.ts` `toTokens` makes.
+ */
 export const TS_CONFIG = 'edgarbox';
 
 /** Characters of text per indexed chunk: ~10k words, well under 16,383 positions and 1 MB. */
@@ -124,4 +130,39 @@ export function splitTextChunks(text: string, size = TEXT_CHUNK_CHARS): string[]
   }
   chunks.push(text.slice(start));
   return chunks;
+}
+
+/** Positions PostgreSQL keeps per lexeme. */
+const MAX_POSITIONS = 256;
+/** Highest word position a tsvector stores. */
+const MAX_POSITION = 16383;
+/** Longest lexeme PostgreSQL accepts, in bytes. */
+const MAX_LEXEME_BYTES = 2046;
+
+/**
+ * The `tsvector` text of a chunk, built here with the same tokenizer as queries (`toTokens`:
+ * lower case, diacritics removed, letters and digits only), so PostgreSQL matches exactly the
+ * words SQLite's `unicode61 remove_diacritics 2` tokenizer does, without stemming.
+ * @example toTsvectorText('CLR-131 and clr') // "'131':2 'and':3 'clr':1,4"
+ */
+export function toTsvectorText(text: string): string {
+  const positions = new Map<string, number[]>();
+  let pos = 0;
+  // ASCII fast path, same tokens as `toTokens` (NFKD and mark removal change nothing there).
+  const tokens = /[^\p{ASCII}]/u.test(text)
+    ? toTokens(text)
+    : text
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((t) => t.length > 0);
+  for (const token of tokens) {
+    pos = Math.min(MAX_POSITION, pos + 1);
+    const list = positions.get(token);
+    if (list === undefined) {
+      if (Buffer.byteLength(token) <= MAX_LEXEME_BYTES) positions.set(token, [pos]);
+    } else if (list.length < MAX_POSITIONS && list[list.length - 1] !== pos) list.push(pos);
+  }
+  const parts: string[] = [];
+  for (const [token, list] of positions) parts.push(`${quote(token)}:${list.join(',')}`);
+  return parts.join(' ');
 }

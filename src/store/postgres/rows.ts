@@ -1,9 +1,8 @@
 /**
  * Small helpers shared by the PostgreSQL store's files: value cleaning for PostgreSQL (no NUL
- * characters in text or jsonb), multi-row INSERT building, and cursors.
+ * characters in text or jsonb) and page sizes.
  * @module
  */
-import type pg from 'pg';
 
 /** PostgreSQL text cannot hold U+0000: replace it with U+FFFD (same length, so offsets hold). */
 export function cleanText(s: string): string {
@@ -13,29 +12,6 @@ export function cleanText(s: string): string {
 /** JSON text for a jsonb column, NUL-free. */
 export function toJson(value: unknown): string {
   return cleanText(JSON.stringify(value));
-}
-
-/** Insert `rows` (arrays of column values) in statements of at most ~`maxParams` parameters. */
-export async function insertRows(
-  client: pg.PoolClient,
-  table: string,
-  columns: string[],
-  rows: unknown[][],
-  maxParams = 30000,
-): Promise<void> {
-  const perStatement = Math.max(1, Math.floor(maxParams / columns.length));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const group = rows.slice(i, i + perStatement);
-    const params: unknown[] = [];
-    const tuples = group.map((row) => {
-      const ph = row.map((v) => {
-        params.push(v);
-        return `$${params.length}`;
-      });
-      return `(${ph.join(',')})`;
-    });
-    await client.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${tuples.join(',')}`, params);
-  }
 }
 
 /** Clamp a page size to `[1, max]`, `fallback` when absent. */

@@ -6,15 +6,14 @@
  */
 import type pg from 'pg';
 import type { SearchFilters } from '../../search/query-node.ts';
+import { parseSnippet, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN } from '../../search/snippet.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { SearchHit, SearchRequest, SearchResult, Snippet } from '../store.ts';
 import { compileTextQuery, havingSql, TS_CONFIG } from './fts.ts';
 import { filingYear } from './partitions.ts';
 import { pageSize } from './rows.ts';
 
-const HL_START = '\uE000';
-const HL_STOP = '\uE001';
-const HEADLINE_OPTIONS = `StartSel=${HL_START}, StopSel=${HL_STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+const HEADLINE_OPTIONS = `StartSel=${SNIPPET_OPEN}, StopSel=${SNIPPET_CLOSE}, MaxWords=30, MinWords=12, ShortWord=0, MaxFragments=2, FragmentDelimiter=" ${SNIPPET_ELLIPSIS} "`;
 
 interface MatchRow {
   accession: string;
@@ -31,26 +30,6 @@ interface MatchRow {
   type: string;
   description: string | null;
   total: number;
-}
-
-/** Turn `ts_headline` output (with private-use markers) into a `Snippet`. */
-export function toSnippet(headline: string): Snippet {
-  const collapsed = headline.replace(/\s+/g, ' ').trim();
-  let text = '';
-  const highlights: Array<[number, number]> = [];
-  let open = -1;
-  for (const ch of collapsed) {
-    if (ch === HL_START) open = text.length;
-    else if (ch === HL_STOP) {
-      if (open >= 0 && text.length > open) {
-        const last = highlights[highlights.length - 1];
-        if (last !== undefined && last[1] === open - 1 && text[open - 1] === ' ') last[1] = text.length;
-        else highlights.push([open, text.length]);
-      }
-      open = -1;
-    } else text += ch;
-  }
-  return { text, highlights };
 }
 
 function escapeLike(s: string): string {
@@ -106,9 +85,9 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
   let matchSql: string;
   let anyParam: string | undefined;
   if (compiled !== undefined && request.text !== undefined) {
-    const full = `to_tsquery('${TS_CONFIG}', ${p(compiled.full)})`;
-    anyParam = compiled.any === undefined ? undefined : `to_tsquery('${TS_CONFIG}', ${p(compiled.any)})`;
-    const leafParams = compiled.leaves.map((l) => `to_tsquery('${TS_CONFIG}', ${p(l)})`);
+    const full = `${p(compiled.full)}::tsquery`;
+    anyParam = compiled.any === undefined ? undefined : `${p(compiled.any)}::tsquery`;
+    const leafParams = compiled.leaves.map((l) => `${p(l)}::tsquery`);
     const prefilter =
       anyParam === undefined ? 'true' : `(c.tsv @@ ${full} OR (c.n_chunks > 1 AND c.tsv @@ ${anyParam}))`;
     const rank = anyParam === undefined ? '0::real' : `ts_rank(c.tsv, ${anyParam}, 1)`;
@@ -229,7 +208,7 @@ async function headlines(
   const withChunk = page.filter((r) => r.best_chunk !== null);
   if (withChunk.length === 0) return [];
   const { rows } = await client.query<{ i: string; h: string }>(
-    `SELECT u.i, ts_headline('${TS_CONFIG}', c.body, to_tsquery('${TS_CONFIG}', $1), $2) AS h
+    `SELECT u.i, ts_headline('${TS_CONFIG}', c.body, $1::tsquery, $2) AS h
      FROM unnest($3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::int[])
        AS u(accession, filing_year, sequence, section, chunk, i)
      JOIN fts_chunks c ON c.accession = u.accession AND c.filing_year = u.filing_year
@@ -246,6 +225,6 @@ async function headlines(
     ],
   );
   const out: Array<Snippet | undefined> = page.map(() => undefined);
-  for (const r of rows) out[Number(r.i)] = toSnippet(r.h);
+  for (const r of rows) out[Number(r.i)] = parseSnippet(r.h);
   return out;
 }

@@ -27,7 +27,7 @@ import type {
 import { lockEntities, refreshEntities } from './entities.ts';
 import { migrate } from './migrate.ts';
 import { ensurePartitions, filingYear } from './partitions.ts';
-import { deleteFilingRows, lockAccession, putFiling } from './put-filing.ts';
+import { type BatchItem, deleteFilingRows, lockAccession, putBatch } from './put-filing.ts';
 import { readRawRange, uudecodeStream } from './raw.ts';
 import {
   DOCUMENT_COLUMNS,
@@ -58,6 +58,23 @@ const types = {
       ? (v: string) => Number(v)
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
+
+/**
+ * Split a batch into at most `n` groups written in parallel. Versions of one accession stay in
+ * one group, in input order, so the last one put wins as in a sequential write.
+ */
+function splitBatch(items: BatchItem[], n: number): BatchItem[][] {
+  const groups = new Map<string, BatchItem[]>();
+  for (const item of items) {
+    const g = groups.get(item.accession);
+    if (g === undefined) groups.set(item.accession, [item]);
+    else g.push(item);
+  }
+  const out: BatchItem[][] = Array.from({ length: Math.min(n, groups.size) }, () => []);
+  let i = 0;
+  for (const g of groups.values()) (out[i++ % out.length] as BatchItem[]).push(...g);
+  return out;
+}
 
 /** Compressed raw chunks fetched per round trip when streaming raw bytes. */
 const RAW_PREFETCH = 4;
@@ -169,33 +186,38 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         accession: f.submission.accessionNumber,
         status: 'failed',
       }));
-      const years = batch.map((f) => filingYear(f.submission.filingDate));
+      const items: BatchItem[] = [];
+      batch.forEach((input, i) => {
+        const result = results[i] as PutResult;
+        const accession = tryAccession(input.submission.accessionNumber);
+        if (accession === undefined) {
+          result.error = createError('invalid-accession', input.submission.accessionNumber).message;
+          return;
+        }
+        result.accession = accession;
+        items.push({ input, accession, result });
+      });
+      if (items.length === 0) return results;
       const setup = await pool.connect();
       try {
-        await ensurePartitions(setup, years, knownYears);
+        await ensurePartitions(
+          setup,
+          items.map((i) => filingYear(i.input.submission.filingDate)),
+          knownYears,
+        );
       } finally {
         setup.release();
       }
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        const client = await pool.connect();
-        try {
-          for (let i = next++; i < batch.length; i = next++) {
-            const input = batch[i] as FilingInput;
-            const result = results[i] as PutResult;
-            try {
-              result.accession = parseAccessionNumber(input.submission.accessionNumber);
-              result.status = await putFiling(client, input);
-            } catch (e) {
-              result.status = 'failed';
-              result.error = e instanceof Error ? e.message : String(e);
-            }
+      await Promise.all(
+        splitBatch(items, writeConcurrency).map(async (group) => {
+          const client = await pool.connect();
+          try {
+            await putBatch(client, group);
+          } finally {
+            client.release();
           }
-        } finally {
-          client.release();
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(writeConcurrency, batch.length) }, worker));
+        }),
+      );
       return results;
     },
 

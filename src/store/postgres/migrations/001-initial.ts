@@ -2,10 +2,10 @@
  * Schema version 1. Tables holding per-filing rows are partitioned by filing year
  * (`filing_year`, 0 when the filing date is unknown); partitions are created on demand by
  * `ensurePartitions`. `accessions` (not partitioned) is the one global registry of stored
- * filings: its primary key keeps an accession unique across all years. Full text uses the
- * `edgarbox` configuration: the `simple` dictionary (lower case, no stemming, no stop words) with
- * diacritics removed by `unaccent` when the server has it, like SQLite's `unicode61
- * remove_diacritics 2` tokenizer, so both backends match the same words.
+ * filings: its primary key keeps an accession unique across all years. `fts_chunks.tsv` is
+ * built by edgarbox with the query tokenizer (see `fts.ts`), so both backends match the same
+ * words; the `edgarbox` text-search configuration (`simple` with `unaccent` when the server has
+ * it) only serves `ts_headline`.
  * @module
  */
 
@@ -104,8 +104,7 @@ CREATE TABLE fts_chunks (
   chunk int NOT NULL,
   n_chunks int NOT NULL,
   body text NOT NULL,
-  tsv tsvector GENERATED ALWAYS AS
-    (to_tsvector('edgarbox'::regconfig, regexp_replace(body, '[^[:alnum:]]+', ' ', 'g'))) STORED,
+  tsv tsvector NOT NULL,
   PRIMARY KEY (accession, filing_year, sequence, section, chunk)
 ) PARTITION BY RANGE (filing_year);
 CREATE INDEX fts_chunks_tsv ON fts_chunks USING gin (tsv);
