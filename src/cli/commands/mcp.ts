@@ -40,7 +40,7 @@ export function mcpCommand(): Command {
         import('../../mcp/stdio.ts'),
         import('../../mcp/describe.ts'),
       ]);
-      const store = openStore(path, { readonly: true });
+      const store = openStore(path);
       try {
         const options = { store, ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}) };
         if (flags.describe) {
