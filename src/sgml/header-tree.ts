@@ -71,8 +71,20 @@ export function parseHeaderTree(
       parseTaggedLine(text, i, eol, origin, root, sink, closed);
       continue;
     }
+    // Find the colon; hash the key (up to its last non-space char) on the way, for interning.
     let colon = i;
-    while (colon < eol && text.charCodeAt(colon) !== 58) colon++;
+    let h = 0;
+    let hashed = 0;
+    let ke = i;
+    for (; colon < eol; colon++) {
+      const c = text.charCodeAt(colon);
+      if (c === 58) break;
+      h = (Math.imul(h, 31) + c) | 0;
+      if (c !== 32) {
+        hashed = h;
+        ke = colon + 1;
+      }
+    }
     let node: HeaderNode;
     if (colon >= eol) {
       sink.warn(
@@ -86,9 +98,7 @@ export function parseHeaderTree(
       while (v < eol && (text.charCodeAt(v) === 9 || text.charCodeAt(v) === 32)) v++;
       let ve = eol;
       while (ve > v && (text.charCodeAt(ve - 1) === 9 || text.charCodeAt(ve - 1) === 32)) ve--;
-      let ke = colon;
-      while (ke > i && text.charCodeAt(ke - 1) === 32) ke--;
-      node = { key: text.slice(i, ke), value: v < ve ? text.slice(v, ve) : '', offset };
+      node = { key: internKey(text, i, ke, hashed), value: v < ve ? text.slice(v, ve) : '', offset };
     }
     while (frames.length > 0 && (frames[frames.length - 1] as Frame).indent >= indent) frames.pop();
     const parent = frames[frames.length - 1];
@@ -111,6 +121,32 @@ function adopt(frame: Frame): HeaderNode[] {
   return container.children as HeaderNode[];
 }
 
+const keyTable = new Map<number, string[]>();
+
+function hashOf(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * The one shared string for the key `text[start, end)` (hash `hash`): header keys repeat in every
+ * file, and reusing one string object skips an allocation and lets map lookups reuse its cached hash.
+ */
+function internKey(text: string, start: number, end: number, hash: number): string {
+  const bucket = keyTable.get(hash);
+  const len = end - start;
+  if (bucket) {
+    for (const k of bucket) if (k.length === len && text.startsWith(k, start)) return k;
+  }
+  const key = text.slice(start, end);
+  if (keyTable.size < 4096) {
+    if (bucket) bucket.push(key);
+    else keyTable.set(hash, [key]);
+  }
+  return key;
+}
+
 /** Tokenise one line of `<TAG>value` / `</TAG>` items (a whole `.nc` header may sit on one line). */
 function parseTaggedLine(
   text: string,
@@ -131,7 +167,8 @@ function parseTaggedLine(
     const tagStart = m.index;
     const afterTag = tagStart + m[0].length;
     const closing = m[1] === '/';
-    const key = m[2] as string;
+    const name = m[2] as string;
+    const key = internKey(name, 0, name.length, hashOf(name));
     m = TAG.exec(line);
     const valueEnd = m ? m.index : line.length;
     const offset = base + from + tagStart;
