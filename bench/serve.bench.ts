@@ -43,7 +43,7 @@ if (args.serve) {
     import('../src/server/app.ts'),
     import('../src/server/node.ts'),
   ]);
-  const store = createSqliteStore({ path: args.serve, readonly: true });
+  const store = createSqliteStore({ path: args.serve });
   const app = createApp({ store, limits: { cacheSeconds: Number(args['cache-seconds']) } });
   const server = await createNodeServer({ app, port: 0 });
   process.send?.({ url: server.url });

@@ -224,6 +224,12 @@ describe('edgarbox serve over the real corpus', skip, () => {
       const body = (await res.json()) as { hits: { hits: Array<{ _id: string }> } };
       assert.deepEqual(shapeProblems(body, eftsShape), [], q);
     }
+    const roots = (await (await get('/LATEST/search-index?forms=SC%2013G&dateRange=all')).json()) as {
+      hits: { hits: Array<{ _source: { form: string; root_forms: string[] } }> };
+    };
+    const rootForms = new Set(roots.hits.hits.map((h) => h._source.form));
+    assert.ok(rootForms.has('SC 13G') && rootForms.has('SC 13G/A'), [...rootForms].join());
+    assert.ok(roots.hits.hits.every((h) => h._source.root_forms[0] === 'SC 13G'));
     const seed = (await (await get('/LATEST/search-index?q=%22CLR%20131%22&ciks=0001279704')).json()) as {
       hits: {
         total: { value: number };

@@ -90,7 +90,8 @@ export function eftsRoutes(ctx: ServerContext): Hono {
       const page = await ctx.query(
         searchFilings(ctx.store, {
           q: req.q,
-          forms: req.forms,
+          // EFTS filters on root forms: `10-K` also finds `10-K/A`.
+          forms: req.forms.flatMap((f) => (f.toUpperCase().endsWith('/A') ? [f] : [f, `${f}/A`])),
           ciks: req.ciks,
           ...(req.startdt ? { from: req.startdt } : {}),
           ...(req.enddt ? { to: req.enddt } : {}),
