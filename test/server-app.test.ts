@@ -99,6 +99,21 @@ describe('createApp() over the example filings', () => {
     assert.equal((await res.arrayBuffer()).byteLength, 0);
   });
 
+  test('GET a .txt with a Range header answers 206 with exactly those bytes, or 416', async () => {
+    const whole = readFileSync(join(repoRoot, 'examples', `${EIGHT_K}.txt`));
+    const part = await app.request(`${FOLDER}/${EIGHT_K}.txt`, { headers: { Range: 'bytes=10-99' } });
+    assert.equal(part.status, 206);
+    assert.equal(part.headers.get('content-range'), `bytes 10-99/${whole.length}`);
+    assert.ok(Buffer.from(await part.arrayBuffer()).equals(whole.subarray(10, 100)));
+    const tail = await app.request(`${FOLDER}/${EIGHT_K}.txt`, { headers: { Range: 'bytes=-20' } });
+    assert.ok(Buffer.from(await tail.arrayBuffer()).equals(whole.subarray(whole.length - 20)));
+    const beyond = await app.request(`${FOLDER}/${EIGHT_K}.txt`, {
+      headers: { Range: `bytes=${whole.length}-` },
+    });
+    assert.equal(beyond.status, 416);
+    assert.equal(beyond.headers.get('content-range'), `bytes */${whole.length}`);
+  });
+
   test('POST /LATEST/search-index takes a JSON body like the EFTS web page sends', async () => {
     const res = await app.request('/LATEST/search-index', {
       method: 'POST',

@@ -7,6 +7,7 @@
 import { type Context, Hono } from 'hono';
 import { createError } from '../../core/errors.ts';
 import type { FilingRecord } from '../../store/store.ts';
+import { parseByteRange } from '../byte-range.ts';
 import type { ServerContext } from '../context.ts';
 import { memo } from '../memo.ts';
 import { accessionParam, cikParam, filenameParam } from '../params.ts';
@@ -55,6 +56,18 @@ export function archivesRoutes(ctx: ServerContext): Hono {
     const blob = await ctx.query(ctx.store.openRaw(accession), 'openRaw');
     if (!blob) throw createError('not-found', `${accession}.txt`);
     c.header('Content-Type', 'text/plain');
+    c.header('Accept-Ranges', 'bytes');
+    const answer = parseByteRange(c.req.header('Range'), blob.size);
+    if (answer.kind === 'unsatisfiable') {
+      c.header('Content-Range', `bytes */${blob.size}`);
+      return c.body(null, 416);
+    }
+    if (answer.kind === 'range') {
+      const { start, end } = answer.range;
+      c.header('Content-Range', `bytes ${start}-${end - 1}/${blob.size}`);
+      c.header('Content-Length', String(end - start));
+      return c.body(toWebStream(blob.read(answer.range)), 206);
+    }
     c.header('Content-Length', String(blob.size));
     return c.body(toWebStream(blob.read()));
   }
