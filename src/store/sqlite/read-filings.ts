@@ -251,7 +251,14 @@ export function createFilingReader(db: Database.Database): FilingReader {
   function partiesByFiling(ids: number[]): Map<number, FilingParty[]> {
     const map = new Map<number, FilingParty[]>();
     if (ids.length === 0) return map;
-    for (const r of q.partiesOf.all(JSON.stringify(ids))) {
+    // Small pages bind an `IN (?, ...)` list (cheaper); large ones pass one JSON array.
+    const rows =
+      ids.length <= 100
+        ? (prepare(
+            `SELECT * FROM filing_parties WHERE filing_id IN (${ids.map(() => '?').join(', ')}) ORDER BY filing_id, position`,
+          ).all(...ids) as PartyRow[])
+        : q.partiesOf.all(JSON.stringify(ids));
+    for (const r of rows) {
       let list = map.get(r.filing_id);
       if (!list) {
         list = [];

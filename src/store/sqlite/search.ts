@@ -121,18 +121,11 @@ export function createSearcher(db: Database.Database): Searcher {
        FROM ${fts} WHERE ${fts} MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
     );
   const snippets = { document_fts: snippetSql('document_fts'), section_fts: snippetSql('section_fts') };
-  const metaSql = {
-    d: db.prepare<[string], HitMeta>(
-      `SELECT d.id, d.sequence, d.filename, d.type, d.description, f.accession, f.form, f.filing_date, f.cik,
-         f.company_name, NULL AS code
-       FROM documents d JOIN filings f ON f.id = d.filing_id WHERE d.id IN (SELECT value FROM json_each(?))`,
-    ),
-    s: db.prepare<[string], HitMeta>(
-      `SELECT s.id, d.sequence, d.filename, d.type, d.description, f.accession, f.form, f.filing_date, f.cik,
-         f.company_name, s.code
-       FROM sections s JOIN documents d ON d.id = s.document_id JOIN filings f ON f.id = s.filing_id
-       WHERE s.id IN (SELECT value FROM json_each(?))`,
-    ),
+  // Bound `IN (?, ?, ...)` lists: about 4x cheaper than `IN (SELECT value FROM json_each(?))` here.
+  const metaFrom = {
+    d: `SELECT d.id, ${META_COLUMNS.d} FROM documents d JOIN filings f ON f.id = d.filing_id WHERE d.id IN`,
+    s: `SELECT s.id, ${META_COLUMNS.s} FROM sections s JOIN documents d ON d.id = s.document_id
+        JOIN filings f ON f.id = s.filing_id WHERE s.id IN`,
   };
   const prepare = createStatementCache(db);
 
@@ -245,7 +238,14 @@ export function createSearcher(db: Database.Database): Searcher {
   ): SearchHit[] {
     if (page.length === 0) return [];
     const meta =
-      known ?? new Map(metaSql[unit].all(JSON.stringify(page.map((r) => r.id))).map((m) => [m.id, m]));
+      known ??
+      new Map(
+        (
+          prepare(`${metaFrom[unit]} (${page.map(() => '?').join(', ')})`).all(
+            ...page.map((r) => r.id),
+          ) as HitMeta[]
+        ).map((m) => [m.id, m]),
+      );
     const hits: SearchHit[] = [];
     for (const r of page) {
       const m = meta.get(r.id);
