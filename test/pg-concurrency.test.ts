@@ -1,10 +1,12 @@
 /**
  * Concurrency on PostgreSQL: three real `edgarbox ingest` processes over overlapping inputs into
  * one database give the same store as one sequential ingest, filing for filing (accession, raw
- * sha256, document hashes), with no duplicates and no half-written filing.
+ * sha256, document hashes), with no duplicates; a reader running meanwhile never sees a
+ * half-written filing.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
@@ -90,13 +92,32 @@ test('three concurrent ingest processes over overlapping inputs equal one sequen
     assert.ok(files.length >= 10, `only ${files.length} usable corpus files`);
 
     const third = Math.ceil(files.length / 3);
-    await Promise.all([
+    const conc = await createPostgresStore({ url: concurrentUrl });
+    stores.push(conc);
+    let writing = true;
+    const ingests = Promise.all([
       ingest(concurrentUrl, files.slice(0, 2 * third)),
       ingest(concurrentUrl, files.slice(third)),
       ingest(concurrentUrl, [...files].reverse()),
-    ]);
-    const conc = await createPostgresStore({ url: concurrentUrl });
-    stores.push(conc);
+    ]).finally(() => {
+      writing = false;
+    });
+    // A reader (as `serve` would be) sees only whole filings while the writers run.
+    let checks = 0;
+    while (writing) {
+      for (const f of (await conc.listFilings({ limit: 1000 })).filings) {
+        const rec = await conc.getFiling(f.accession);
+        const blob = await conc.openRaw(f.accession);
+        if (rec === undefined || blob === undefined) continue;
+        assert.equal(rec.documents.length, rec.documentCount, f.accession);
+        const hash = createHash('sha256');
+        for await (const chunk of blob.read()) hash.update(chunk);
+        assert.equal(hash.digest('hex'), rec.sha256, f.accession);
+        checks++;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await ingests;
     const got = await fingerprint(conc);
     assert.deepEqual(
       [...got.entries()].map(([a, v]) => [a, v.print]).sort(),
@@ -109,6 +130,7 @@ test('three concurrent ingest processes over overlapping inputs equal one sequen
       'counts of filings, documents, entities and sections',
     );
     assert.equal(s2.filings, expected.size);
+    assert.ok(checks > 0, 'the reader saw filings while the writers ran');
   } finally {
     await Promise.all(stores.map((s) => s.close()));
     await dropTestDatabase(sequentialUrl);
