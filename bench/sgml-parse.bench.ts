@@ -23,6 +23,7 @@ import { createGunzip } from 'node:zlib';
 import { Parser } from 'tar';
 import { createSubmissionParser, parseSubmission } from '../src/sgml/index.ts';
 import { corpusPath } from '../test/corpus.ts';
+import { compileForWorkers } from './synth/compile-for-workers.ts';
 import { generateCorpus, type SynthCorpus, seedParagraphs } from './synth/generate-corpus.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -156,13 +157,19 @@ function synthInProcess(c: SynthCorpus): void {
 /** In a child process: parse the corpus with `n` worker threads; print JSON timings and peak RSS. */
 async function childRun(manifest: string, n: number): Promise<void> {
   const c = JSON.parse(readFileSync(manifest, 'utf8')) as SynthCorpus;
+  const root = join(import.meta.dirname, '..');
+  const workerJs = compileForWorkers(
+    join(import.meta.dirname, 'synth', 'parse-worker.ts'),
+    root,
+    join(import.meta.dirname, '.data', 'js'),
+  );
   const t = process.hrtime.bigint();
   const parts = Array.from({ length: n }, (_, k) => c.files.filter((_f, i) => i % n === k));
   const results = await Promise.all(
     parts.map(
       (files) =>
         new Promise<{ bytes: number; documents: number; warnings: number }>((resolve, reject) => {
-          const w = new Worker(new URL('./synth/parse-worker.ts', import.meta.url), {
+          const w = new Worker(workerJs, {
             workerData: files,
             // Parse results are dropped file by file: a small heap keeps RSS flat.
             resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 },
