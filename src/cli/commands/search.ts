@@ -80,7 +80,7 @@ async function searchAction(q: string, flags: SearchFlags): Promise<number> {
     import('../../search/snippet.ts'),
   ]);
   const path = resolveDbPath(flags.db);
-  if (!existsSync(path))
+  if (!/^postgres(ql)?:\/\//i.test(path) && !existsSync(path))
     throw createError('unreadable', path, 'no such store (run edgarbox ingest first, or pass --db)');
   const store = openStore(flags.db, { readonly: true });
   let result: SearchResult;

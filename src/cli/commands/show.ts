@@ -69,7 +69,7 @@ async function showAction(accession: string, flags: ShowFlags): Promise<number> 
     import('../db-option.ts'),
   ]);
   const path = resolveDbPath(flags.db);
-  if (!existsSync(path))
+  if (!/^postgres(ql)?:\/\//i.test(path) && !existsSync(path))
     throw createError('unreadable', path, 'no such store (run edgarbox ingest first, or pass --db)');
   const store = openStore(flags.db, { readonly: true });
   try {
