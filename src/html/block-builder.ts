@@ -307,9 +307,12 @@ export class BlockBuilder {
   }
 }
 
-/** Drop short lines next to page breaks that repeat (with changing numbers) on three or more pages. */
+/**
+ * Drop short lines next to page breaks that repeat on three or more pages with changing
+ * numbers (running headers and footers: "Contoso | 2023 Form 10-K | 12").
+ */
 function dropRunningLines(blocks: Block[], nearBreak: Set<number>): void {
-  const counts = new Map<string, number>();
+  const seen = new Map<string, { count: number; texts: Set<string> }>();
   const keyOf = (i: number): string | null => {
     const b = blocks[i];
     if (!b || b.kind === 'table' || b.kind === 'pre' || b.text.length > 80 || !/\d/.test(b.text)) return null;
@@ -317,12 +320,17 @@ function dropRunningLines(blocks: Block[], nearBreak: Set<number>): void {
   };
   for (const i of nearBreak) {
     const key = keyOf(i);
-    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (!key) continue;
+    const entry = seen.get(key) ?? { count: 0, texts: new Set<string>() };
+    entry.count++;
+    if (entry.texts.size < 3) entry.texts.add((blocks[i] as { text: string }).text);
+    seen.set(key, entry);
   }
   const drop = new Set<number>();
   for (const i of nearBreak) {
     const key = keyOf(i);
-    if (key && (counts.get(key) ?? 0) >= 3) drop.add(i);
+    const entry = key ? seen.get(key) : undefined;
+    if (entry && entry.count >= 3 && entry.texts.size >= 2) drop.add(i);
   }
   if (drop.size === 0) return;
   let w = 0;

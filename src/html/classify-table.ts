@@ -11,7 +11,7 @@ import type { Grid, GridCell } from './normalize-table.ts';
 
 const SIGNATURE = /^(?:\/s\/|By:|Name:|Title:)/i;
 const ENUMERATOR =
-  /^(?:\(?[0-9a-z]{1,3}[.)]|\([0-9a-z]{1,4}\)|[•·●▪◦○■\-–—*†‡§]|item\s+\d+[a-z]?(?:\.\d+)?\.?|\d+(?:\.\d+)?)$/i;
+  /^(?:\(?[0-9a-z]{1,3}[.)]|\([0-9a-z]{1,4}\)|[•·●▪◦○■\-–—*†‡§]|item\s+\d+[a-z]?(?:\.\d+)?\.?)$/i;
 
 /** What a table becomes: a data table, or paragraphs in reading order. */
 export type TableOutcome = { table: TableBlock } | { paragraphs: InlineContent[] };

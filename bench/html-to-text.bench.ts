@@ -1,0 +1,134 @@
+/**
+ * Benchmark: HTML → text and → Markdown throughput (MB/s of HTML input) on the corpus HTML
+ * (`html/*.html` and the HTML bodies of `sgml/` submissions), with the ratio, in the same run,
+ * to a naive regex tag-stripper and to the `html-to-text` package.
+ * Targets (issue 3): >= 0.5x the regex stripper, >= 2x html-to-text.
+ *
+ * Usage: `npm run bench:text` (3 timed rounds); `BENCH_ROUNDS=7 npm run bench:text` for longer runs.
+ *
+ * Last result (2 vCPU VM, Node 24): see the end of this file.
+ * @module
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeHTML } from 'entities';
+import { convert } from 'html-to-text';
+import type { DocumentInput } from '../src/core/document-input.ts';
+import { toMarkdown, toText, toTextAndMarkdown } from '../src/html/index.ts';
+import { parseSubmission, toDocumentInput } from '../src/sgml/index.ts';
+import { corpusPath } from '../test/corpus.ts';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const warmups = Number(process.env.BENCH_WARMUPS ?? 2);
+const root = corpusPath('MANIFEST.tsv');
+if (typeof root !== 'string') {
+  console.log(`skipped: ${root.skip}`);
+  process.exit(0);
+}
+const corpus = join(root, '..');
+
+/** Every HTML document of the corpus, as converter inputs. */
+function loadDocuments(): DocumentInput[] {
+  const docs: DocumentInput[] = [];
+  const htmlDir = join(corpus, 'html');
+  for (const f of readdirSync(htmlDir).sort()) {
+    if (!/\.html?$/i.test(f)) continue;
+    docs.push({ bytes: readFileSync(join(htmlDir, f)), type: 'HTML', filename: f, contentType: 'text/html' });
+  }
+  const sgmlDir = join(corpus, 'sgml');
+  for (const f of readdirSync(sgmlDir).sort()) {
+    const bytes = readFileSync(join(sgmlDir, f));
+    const sub = parseSubmission(bytes);
+    for (const doc of sub.documents) {
+      const input = toDocumentInput(bytes, doc);
+      if (input.contentType === 'text/html') docs.push(input);
+    }
+  }
+  return docs;
+}
+
+/** The naive baseline: drop script/style/comments, block tags → \n, other tags → space, decode, collapse. */
+function regexStrip(html: string): string {
+  const noScript = html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi, ' ');
+  const blocks = noScript.replace(/<\/?(?:p|div|br|tr|li|h[1-6]|table|blockquote|pre|hr)\b[^>]*>/gi, '\n');
+  const text = decodeHTML(blocks.replace(/<[^>]*>/g, ' '));
+  return text.replace(/[^\S\n]+/g, ' ').replace(/\s*\n\s*/g, '\n');
+}
+
+interface Contender {
+  label: string;
+  run: () => number;
+  rates: number[];
+}
+
+/** Warm up every contender, then time them round-robin so that machine load hits all alike. */
+function measure(contenders: Contender[], bytes: number): void {
+  for (let w = 0; w < warmups; w++) for (const c of contenders) c.run();
+  let sink = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const c of contenders) {
+      const t0 = process.hrtime.bigint();
+      sink += c.run();
+      c.rates.push(bytes / 1e6 / (Number(process.hrtime.bigint() - t0) / 1e9));
+    }
+  }
+  if (sink === 0) console.log('(no output)');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+const docs = loadDocuments();
+const strings = docs.map((d) => Buffer.from(d.bytes).toString('utf8'));
+const bytes = docs.reduce((n, d) => n + d.bytes.length, 0);
+console.log(
+  `corpus: ${docs.length} HTML documents, ${(bytes / 1e6).toFixed(1)} MB; ${rounds} rounds after a warm-up`,
+);
+
+const contenders: Contender[] = [
+  {
+    label: 'naive regex stripper',
+    run: () => strings.reduce((n, s) => n + regexStrip(s).length, 0),
+    rates: [],
+  },
+  { label: 'toText', run: () => docs.reduce((n, d) => n + toText(d).length, 0), rates: [] },
+  { label: 'toMarkdown', run: () => docs.reduce((n, d) => n + toMarkdown(d).length, 0), rates: [] },
+  {
+    label: 'toTextAndMarkdown',
+    run: () =>
+      docs.reduce((n, d) => {
+        const r = toTextAndMarkdown(d);
+        return n + r.text.length + r.markdown.length;
+      }, 0),
+    rates: [],
+  },
+  {
+    label: 'html-to-text convert',
+    run: () => strings.reduce((n, s) => n + convert(s, { wordwrap: false }).length, 0),
+    rates: [],
+  },
+];
+measure(contenders, bytes);
+for (const c of contenders) {
+  const sorted = [...c.rates].sort((a, b) => a - b);
+  const line = `${c.label.padEnd(24)} ${median(c.rates).toFixed(1).padStart(7)} MB/s`;
+  console.log(`${line}  (min ${sorted[0]?.toFixed(1)}, max ${sorted[sorted.length - 1]?.toFixed(1)})`);
+}
+/** Median over rounds of the per-round ratio a/b (pairwise, so load changes cancel). */
+const ratio = (a: number, b: number): string => {
+  const ca = contenders[a] as Contender;
+  const cb = contenders[b] as Contender;
+  return `${median(ca.rates.map((r, i) => r / (cb.rates[i] as number))).toFixed(2)}x`;
+};
+console.log('');
+console.log(
+  `toText            vs regex: ${ratio(1, 0)} (target >= 0.5x)   vs html-to-text: ${ratio(1, 4)} (target >= 2x)`,
+);
+console.log(
+  `toMarkdown        vs regex: ${ratio(2, 0)} (target >= 0.5x)   vs html-to-text: ${ratio(2, 4)} (target >= 2x)`,
+);
+console.log(
+  `toTextAndMarkdown vs regex: ${ratio(3, 0)} (both outputs from one parse)   vs html-to-text: ${ratio(3, 4)}`,
+);
