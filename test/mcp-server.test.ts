@@ -368,3 +368,33 @@ test(
     }
   },
 );
+
+test(
+  'read_document reads a 10-K item (Ford 1993, Item 7) in pages that continue inside the section',
+  skip,
+  async () => {
+    const client = await connectHttp();
+    try {
+      const first = await readDocument(client, {
+        accession: '0000037996-94-000005',
+        section: 'Item 7',
+        maxChars: 600,
+      });
+      assert.equal(first.citation.section?.code, '7');
+      assert.match(first.text, /^Item 7\.\s+Management's Discussion and Analysis/);
+      assert.equal(first.citation.offset, 0);
+      assert.ok(first.citation.totalChars > 600 && first.citation.nextOffset !== undefined);
+      const second = await readDocument(client, {
+        accession: '0000037996-94-000005',
+        section: '7',
+        offset: first.citation.nextOffset,
+        maxChars: 600,
+      });
+      assert.equal(second.citation.start, first.citation.end);
+      const markdown = await (await fetch(second.citation.apiUrl)).text();
+      assert.equal(markdown.slice(first.citation.start, second.citation.end), first.text + second.text);
+    } finally {
+      await client.close();
+    }
+  },
+);
