@@ -110,6 +110,39 @@ describe('runIngest() on hand-written fixtures', () => {
     });
   });
 
+  test('runIngest() streams submissions above the threshold through the push parser to the same result', async () => {
+    const tgz = join(dir, 'fixtures.tar.gz');
+    await create({ file: tgz, cwd: fixtures, gzip: true }, readdirSync(fixtures).sort());
+    const whole = join(dir, 'whole.db');
+    const streamed = join(dir, 'streamed.db');
+    await withStore(whole, (store) => runIngest({ store, paths: [tgz], workers: 2 }));
+    const summary = await withStore(streamed, (store) =>
+      runIngest({ store, paths: [tgz], workers: 2, bigThreshold: 1000 }),
+    );
+    assert.deepEqual(
+      [summary.ingested, summary.failed.length, summary.bytes],
+      [3, 1, 1436 + 1435 + 602 + 69],
+    );
+    for (const accession of ['0000990001-24-000001', '0000990001-24-000002', '0000990002-24-000003']) {
+      const [a, b] = await Promise.all(
+        [whole, streamed].map((db) =>
+          withStore(db, async (store) => {
+            const filing = await store.getFiling(accession);
+            assert.ok(filing, accession);
+            const { storedAt: _s, ...rest } = filing;
+            const texts = await Promise.all(
+              filing.documents.map((d) => store.getDocumentMarkdown(accession, d.sequence)),
+            );
+            const parts: Uint8Array[] = [];
+            for await (const c of (await store.openRaw(accession))?.read() ?? []) parts.push(c);
+            return { rest, texts, raw: Buffer.concat(parts) };
+          }),
+        ),
+      );
+      assert.deepEqual(a, b);
+    }
+  });
+
   test('runIngest() stops reading when its signal is aborted and says so', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ParseWarning } from '../core/warnings.ts';
 import type { PutStatus, Store } from '../store/store.ts';
-import { MAX_TEXT_CHARS, processSubmission } from './process-submission.ts';
+import { MAX_FILING_TEXT_CHARS, MAX_TEXT_CHARS, processSubmission } from './process-submission.ts';
 import { sniffAccession } from './sniff-accession.ts';
 
 /** Options of `ingestOne`. */
@@ -46,7 +46,10 @@ export async function ingestOne(options: IngestOneOptions): Promise<IngestOneRes
       if (stored === sha256) return { ok: true, accession, status: 'unchanged', sha256, warnings: [] };
     }
   }
-  const result = processSubmission(bytes, label, { maxTextChars: options.maxTextChars ?? MAX_TEXT_CHARS });
+  const result = processSubmission(bytes, label, {
+    maxTextChars: options.maxTextChars ?? MAX_TEXT_CHARS,
+    maxFilingTextChars: MAX_FILING_TEXT_CHARS,
+  });
   if (!result.ok) return result;
   const { filing } = result;
   const [put] = await store.putFilings([filing]);

@@ -8,7 +8,12 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '../store/store.ts';
 import type { IngestFailure, IngestProgress, IngestSummary } from './ingest-summary.ts';
-import { MAX_TEXT_CHARS, type ProcessOptions, type ProcessResult } from './process-submission.ts';
+import {
+  MAX_FILING_TEXT_CHARS,
+  MAX_TEXT_CHARS,
+  type ProcessOptions,
+  type ProcessResult,
+} from './process-submission.ts';
 import { BIG_SUBMISSION_BYTES, readSources } from './read-sources.ts';
 import { sniffAccession } from './sniff-accession.ts';
 import type { BytesItem, StreamItem } from './source-item.ts';
@@ -25,9 +30,9 @@ export interface RunIngestOptions {
   signal?: AbortSignal;
   /** What `-` reads (default `process.stdin`). */
   stdin?: NodeJS.ReadableStream;
-  /** Filings per write transaction at most (default 256). */
+  /** Filings per write transaction at most (default 128). */
   batchFilings?: number;
-  /** Bytes (compressed raw + text) per write transaction at most (default 32 MiB). */
+  /** Bytes (compressed raw + text) per write transaction at most (default 8 MiB). */
   batchBytes?: number;
   /** Commit a partial batch after this many milliseconds (default 1000). */
   batchMillis?: number;
@@ -35,15 +40,18 @@ export interface RunIngestOptions {
   inflightBytes?: number;
   /** Submissions above this size are read as streams (default 64 MiB). */
   bigThreshold?: number;
-  /** Biggest submission accepted (default 2 GiB); larger ones fail with a reason. */
-  maxSubmissionBytes?: number;
   /** Text/Markdown cap per document, in characters. */
   maxTextChars?: number;
+  /** Text + Markdown cap per filing, in characters. */
+  maxFilingTextChars?: number;
   /** Called after every settled submission (throttle in the caller). */
   onProgress?: (progress: IngestProgress) => void;
   /** Called for every failure as it happens (the summary lists them all too). */
   onFailure?: (failure: IngestFailure) => void;
 }
+
+/** What a streamed submission counts for against the in-flight byte budget. */
+const STREAM_WEIGHT = 8 * 1024 * 1024;
 
 type Outcome =
   | { kind: 'done'; label: string; result: ProcessResult; sniffed: string | undefined }
@@ -58,13 +66,15 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
   const started = performance.now();
   const { store, signal } = options;
   const pool = createWorkerPool(options.workers === undefined ? {} : { size: options.workers });
-  const processOptions: ProcessOptions = { maxTextChars: options.maxTextChars ?? MAX_TEXT_CHARS };
-  const batchFilings = options.batchFilings ?? 256;
-  const batchBytes = options.batchBytes ?? 32 * 1024 * 1024;
+  const processOptions: ProcessOptions = {
+    maxTextChars: options.maxTextChars ?? MAX_TEXT_CHARS,
+    maxFilingTextChars: options.maxFilingTextChars ?? MAX_FILING_TEXT_CHARS,
+  };
+  const batchFilings = options.batchFilings ?? 128;
+  const batchBytes = options.batchBytes ?? 8 * 1024 * 1024;
   const batchMillis = options.batchMillis ?? 1000;
   const maxInflight = options.inflightBytes ?? pool.size * 8 * 1024 * 1024;
   const maxTasks = pool.size * 3;
-  const maxSubmission = options.maxSubmissionBytes ?? 2 ** 31;
 
   const progress: IngestProgress = {
     files: 0,
@@ -209,45 +219,35 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
   };
 
   const handleStream = async (item: StreamItem): Promise<void> => {
-    // Big submission: collected (up to maxSubmissionBytes) and processed like any other; the
-    // worker then holds it alone because we wait for every other task first.
-    if (item.size > maxSubmission) {
-      item.cancel();
-      settle(nextSeq++, { kind: 'failed', label: item.label, reason: `larger than ${maxSubmission} bytes` });
-      return;
-    }
-    const parts: Buffer[] = [];
-    let total = 0;
-    try {
+    // A big submission streams to one worker through the push parser, a few chunks ahead of
+    // it; it counts as one task of `STREAM_WEIGHT` bytes against the in-flight budget.
+    const seq = nextSeq++;
+    const { label } = item;
+    await waitForRoom(STREAM_WEIGHT);
+    inflight++;
+    inflightBytes += STREAM_WEIGHT;
+    let streamed = 0;
+    const counted = (async function* () {
       for await (const c of item.chunks) {
-        total += c.length;
-        if (total > maxSubmission) {
-          item.cancel();
-          settle(nextSeq++, {
-            kind: 'failed',
-            label: item.label,
-            reason: `larger than ${maxSubmission} bytes`,
-          });
-          return;
-        }
-        parts.push(c);
+        streamed += c.length;
+        yield c;
       }
+    })();
+    const task = pool.runStream(counted, label, processOptions);
+    let sendError: string | undefined;
+    try {
+      await task.sent;
     } catch (e) {
-      settle(nextSeq++, {
-        kind: 'failed',
-        label: item.label,
-        reason: e instanceof Error ? e.message : String(e),
-      });
-      return;
+      sendError = e instanceof Error ? e.message : String(e);
+      item.cancel();
     }
-    const bytes = Buffer.allocUnsafeSlow(total);
-    let at = 0;
-    for (const p of parts) {
-      bytes.set(p, at);
-      at += p.length;
-    }
-    parts.length = 0;
-    await handleBytes({ kind: 'bytes', label: item.label, bytes });
+    progress.bytes += streamed;
+    void task.result.then((result) => {
+      inflight--;
+      inflightBytes -= STREAM_WEIGHT;
+      if (sendError !== undefined) settle(seq, { kind: 'failed', label, reason: sendError });
+      else settle(seq, { kind: 'done', label, result, sniffed: undefined });
+    });
   };
 
   let interrupted = false;

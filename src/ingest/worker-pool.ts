@@ -5,9 +5,15 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { isOwnedBuffer } from './owned-buffer.ts';
+import { isOwnedBuffer, toOwnedBuffer } from './owned-buffer.ts';
 import type { ProcessOptions, ProcessResult } from './process-submission.ts';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol.ts';
+
+/** A streamed task: `sent` settles once every chunk was handed over, `result` when processed. */
+export interface StreamTask {
+  sent: Promise<void>;
+  result: Promise<ProcessResult>;
+}
 
 /** A pool of ingest workers. */
 export interface WorkerPool {
@@ -16,6 +22,16 @@ export interface WorkerPool {
   readonly pending: number;
   /** Process `bytes` in a worker. `bytes` is moved (detached) when it owns its memory. */
   run(bytes: Uint8Array, label: string, options: ProcessOptions): Promise<ProcessResult>;
+  /**
+   * Stream a big submission to one worker, at most `window` chunks ahead of it.
+   * The chunks are read to the end unless the worker dies first.
+   */
+  runStream(
+    chunks: AsyncIterable<Uint8Array>,
+    label: string,
+    options: ProcessOptions,
+    window?: number,
+  ): StreamTask;
   /** Stop every worker (pending tasks fail). */
   close(): Promise<void>;
 }
@@ -29,6 +45,7 @@ export interface WorkerPoolOptions {
 interface Slot {
   worker: Worker;
   tasks: Map<number, (r: ProcessResult) => void>;
+  acks: Map<number, () => void>;
 }
 
 /** The worker script beside this module: `.ts` when running from source, `.js` once built. */
@@ -50,11 +67,16 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   let closed = false;
 
   const spawn = (index: number): Slot => {
-    const slot: Slot = { worker: new Worker(url), tasks: new Map() };
+    const slot: Slot = { worker: new Worker(url), tasks: new Map(), acks: new Map() };
     slot.worker.on('message', (msg: WorkerResponse) => {
+      if (msg.type === 'ack') {
+        slot.acks.get(msg.id)?.();
+        return;
+      }
       const done = slot.tasks.get(msg.id);
       if (!done) return;
       slot.tasks.delete(msg.id);
+      slot.acks.delete(msg.id);
       pending--;
       done(msg.result);
     });
@@ -64,6 +86,8 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
         done({ ok: false, reason: why });
       }
       slot.tasks.clear();
+      for (const ack of slot.acks.values()) ack();
+      slot.acks.clear();
       if (!closed) slots[index] = spawn(index);
     };
     slot.worker.on('error', (e) => fail(`worker crashed: ${e.message}`));
@@ -74,6 +98,16 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   };
   for (let i = 0; i < size; i++) slots.push(spawn(i));
 
+  const pick = (): Slot => {
+    let slot = slots[0] as Slot;
+    for (const s of slots) if (s.tasks.size < slot.tasks.size) slot = s;
+    return slot;
+  };
+
+  const post = (slot: Slot, req: WorkerRequest, transfer: ArrayBuffer[] = []): void => {
+    slot.worker.postMessage(req, transfer);
+  };
+
   return {
     size,
     get pending() {
@@ -81,15 +115,59 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
     },
     run(bytes, label, opts) {
       if (closed) return Promise.resolve({ ok: false, reason: 'worker pool closed' });
-      let slot = slots[0] as Slot;
-      for (const s of slots) if (s.tasks.size < slot.tasks.size) slot = s;
+      const slot = pick();
       const id = nextId++;
-      const req: WorkerRequest = { id, label, bytes, options: opts };
       return new Promise((resolve) => {
         slot.tasks.set(id, resolve);
         pending++;
-        slot.worker.postMessage(req, isOwnedBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : []);
+        const transfer = isOwnedBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : [];
+        post(slot, { type: 'bytes', id, label, bytes, options: opts }, transfer);
       });
+    },
+    runStream(chunks, label, opts, window = 2) {
+      if (closed) {
+        const result = Promise.resolve<ProcessResult>({ ok: false, reason: 'worker pool closed' });
+        return { sent: Promise.resolve(), result };
+      }
+      const slot = pick();
+      const id = nextId++;
+      let settled = false;
+      const result = new Promise<ProcessResult>((resolve) => {
+        slot.tasks.set(id, (r) => {
+          settled = true;
+          resolve(r);
+        });
+        pending++;
+      });
+      let inFlight = 0;
+      let wake: (() => void) | undefined;
+      slot.acks.set(id, () => {
+        inFlight--;
+        const w = wake;
+        wake = undefined;
+        w?.();
+      });
+      const sent = (async () => {
+        post(slot, { type: 'stream-begin', id, label, options: opts });
+        try {
+          for await (const c of chunks) {
+            if (settled) break;
+            const chunk = isOwnedBuffer(c) ? c : toOwnedBuffer([c]);
+            inFlight++;
+            post(slot, { type: 'stream-chunk', id, chunk }, [chunk.buffer as ArrayBuffer]);
+            while (inFlight >= window && !settled) {
+              await new Promise<void>((resolve) => {
+                wake = resolve;
+              });
+            }
+          }
+        } finally {
+          // Always close the worker's side, even when the source failed (the caller then
+          // discards the result).
+          if (!settled) post(slot, { type: 'stream-end', id });
+        }
+      })();
+      return { sent, result };
     },
     async close() {
       closed = true;
@@ -97,6 +175,7 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
       for (const s of slots) {
         for (const done of s.tasks.values()) done({ ok: false, reason: 'worker pool closed' });
         s.tasks.clear();
+        s.acks.clear();
       }
       pending = 0;
     },

@@ -4,16 +4,16 @@
  */
 import type { ProcessOptions, ProcessResult } from './process-submission.ts';
 
-/** Main → worker: process these bytes (moved in the transfer list, not copied). */
-export interface WorkerRequest {
-  id: number;
-  label: string;
-  bytes: Uint8Array;
-  options: ProcessOptions;
-}
+/** Main → worker. Byte buffers move in the transfer list, they are not copied. */
+export type WorkerRequest =
+  /** Process one whole submission. */
+  | { type: 'bytes'; id: number; label: string; bytes: Uint8Array; options: ProcessOptions }
+  /** Start a streamed submission; chunks follow, each acknowledged, then `stream-end`. */
+  | { type: 'stream-begin'; id: number; label: string; options: ProcessOptions }
+  | { type: 'stream-chunk'; id: number; chunk: Uint8Array }
+  | { type: 'stream-end'; id: number };
 
-/** Worker → main: the outcome (compressed raw chunks moved back in the transfer list). */
-export interface WorkerResponse {
-  id: number;
-  result: ProcessResult;
-}
+/** Worker → main: a chunk was consumed, or the outcome (compressed raw chunks moved back). */
+export type WorkerResponse =
+  | { type: 'ack'; id: number }
+  | { type: 'result'; id: number; result: ProcessResult };

@@ -15,6 +15,7 @@ export const INTERRUPTED_EXIT = 130;
 interface IngestFlags {
   db?: string;
   workers?: number;
+  batch?: number;
   json?: boolean;
   quiet?: boolean;
 }
@@ -31,11 +32,25 @@ export function ingestCommand(): Command {
     .argument('<path...>', 'files, directories, archives, or - for stdin')
     .option('--db <file>', 'SQLite store (default ./edgarbox.db or $EDGARBOX_DB)')
     .addOption(new Option('--workers <n>', 'worker threads (default: all cores)').argParser(parseWorkers))
+    .addOption(
+      new Option('--batch <n>', 'filings per write transaction at most (default 128)').argParser(parseBatch),
+    )
     .option('--json', 'print the summary as JSON on stdout')
     .option('--quiet', 'no progress output')
     .action(async (paths: string[], flags: IngestFlags) => {
       process.exitCode = await ingestAction(paths, flags);
     });
+}
+
+function parseBatch(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) {
+    throw createError(
+      'invalid-argument',
+      `--batch expects a whole number from 1 to 100000, got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
 }
 
 function parseWorkers(value: string): number {
@@ -83,6 +98,7 @@ async function ingestAction(paths: string[], flags: IngestFlags): Promise<number
       paths,
       signal: controller.signal,
       ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+      ...(flags.batch === undefined ? {} : { batchFilings: flags.batch }),
       onProgress: (p) => progress.update({ value: p.bytesRead, count: p.files, bytes: p.bytes }),
       onFailure: (f) => {
         if (!flags.json) progress.log(`failed: ${f.source}: ${f.reason}`);
