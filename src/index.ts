@@ -7,6 +7,16 @@
 export * from './core/index.ts';
 export * from './core/items.ts';
 export * from './forms/index.ts';
+export {
+  type IngestFailure,
+  type IngestOneOptions,
+  type IngestOneResult,
+  type IngestProgress,
+  type IngestSummary,
+  ingestOne,
+  type RunIngestOptions,
+  runIngest,
+} from './ingest/index.ts';
 export * from './mcp/index.ts';
 export * from './search/index.ts';
 export * from './server/index.ts';
