@@ -398,3 +398,30 @@ test(
     }
   },
 );
+
+test(
+  'get_filing URLs (index page, complete submission, API, every document) answer 200 on the server',
+  skip,
+  async () => {
+    const client = await connectHttp();
+    try {
+      for (const accession of [CELLECTAR_8K, '0000037996-94-000005']) {
+        const facts = await callJson<{ urls: Record<string, string>; documents: Array<{ url: string }> }>(
+          client,
+          'get_filing',
+          { accession },
+        );
+        const urls = [...Object.values(facts.urls), ...facts.documents.map((d) => d.url)];
+        assert.ok(urls.length >= 4);
+        for (const url of urls) {
+          assert.ok(url.startsWith(running().server.url), url);
+          const res = await fetch(url);
+          assert.equal(res.status, 200, url);
+          await res.body?.cancel();
+        }
+      }
+    } finally {
+      await client.close();
+    }
+  },
+);
