@@ -69,8 +69,13 @@ async function axeViolations(page: Page): Promise<string[]> {
   const source = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run();
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(context: Node, options: object): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    // The filing's own HTML inside the sandboxed frame is not ours to check.
+    const r = await axe.run(document, { iframes: false });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
   });
   return violations
@@ -162,6 +167,69 @@ describe('web UI in headless Chromium over edgarbox serve', { skip }, () => {
     assert.match(js.headers.get('content-type') ?? '', /^text\/javascript/);
     assert.equal((await fetch(`${base}/assets/..%2fpackage.json`)).status >= 400, true);
     assert.equal((await fetch(`${base}/assets/nope.js`)).status, 404);
+  });
+
+  test('renderMarkdown() and renderSnippet() build DOM from text only: raw HTML stays text, unsafe links drop', async () => {
+    const page = await desktop.newPage();
+    await page.goto(`${base}/`);
+    await page.waitForSelector('.results');
+    const out = await page.evaluate(async () => {
+      const md = (await import(
+        '/assets/markdown.js' as string
+      )) as typeof import('../src/web/client/markdown.ts');
+      const sn = (await import(
+        '/assets/snippet.js' as string
+      )) as typeof import('../src/web/client/snippet.ts');
+      const html = (src: string): string => {
+        const div = document.createElement('div');
+        div.append(...md.renderMarkdown(src, { headings: [], idPrefix: 't' }));
+        return div.innerHTML;
+      };
+      const snippet = document.createElement('p');
+      for (const n of sn.renderSnippet({
+        text: '<b>CLR</b> 131',
+        highlights: [
+          [3, 6],
+          [0, 100],
+          [5, 4],
+          [11, 14],
+        ],
+      }))
+        snippet.append(n as Node | string);
+      return {
+        script: html('<script>alert(1)</script> and <img src=x onerror=alert(2)>'),
+        links: html(
+          '[bad](javascript:alert(1)) [ok](https://example.com/a?b=1) ![logo](https://evil.example/x.png)',
+        ),
+        inline: html('**Item 7.01** and *em* and \\*not em\\* and `<code>`'),
+        heading: html('## Item 2.02 Results'),
+        table: html('| Year | Revenue |\n| --- | --- |\n| 2016 | $1,234 |'),
+        list: html('- one\n  - two\n- three'),
+        fence: html('```\n<b>raw</b>\n```'),
+        snippet: snippet.innerHTML,
+      };
+    });
+    assert.equal(
+      out.script,
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(2)&gt;</p>',
+    );
+    assert.equal(
+      out.links,
+      '<p>bad <a href="https://example.com/a?b=1" rel="noopener noreferrer nofollow" target="_blank">ok</a> <span class="img-alt">[image: logo]</span></p>',
+    );
+    assert.equal(
+      out.inline,
+      '<p><strong>Item 7.01</strong> and <em>em</em> and *not em* and <code>&lt;code&gt;</code></p>',
+    );
+    assert.equal(out.heading, '<h3 id="t-h1">Item 2.02 Results</h3>');
+    assert.equal(
+      out.table,
+      '<div class="table-wrap"><table><thead><tr><th>Year</th><th>Revenue</th></tr></thead><tbody><tr><td class="num">2016</td><td class="num">$1,234</td></tr></tbody></table></div>',
+    );
+    assert.equal(out.list, '<ul><li>one<ul><li>two</li></ul></li><li>three</li></ul>');
+    assert.equal(out.fence, '<pre><code>&lt;b&gt;raw&lt;/b&gt;</code></pre>');
+    assert.equal(out.snippet, '&lt;b&gt;<mark>CLR</mark>&lt;/b&gt; <mark>131</mark>');
+    await page.close();
   });
 
   test('search: "/" focuses the box, "CLR 131" finds the seed filing, the URL reflects it, j/k and Enter open a hit', async () => {

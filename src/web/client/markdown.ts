@@ -94,7 +94,7 @@ function renderList(lines: string[]): HTMLElement {
     const indent = (m[1] ?? '').length;
     const ordered = /\d/.test(m[2] ?? '');
     let top = stack[stack.length - 1] as { el: HTMLElement; indent: number };
-    if (indent > top.indent && lastItem && stack.length > 1) {
+    if (indent > top.indent && lastItem) {
       const sub = { el: h(ordered ? 'ol' : 'ul'), indent };
       lastItem.append(sub.el);
       stack.push(sub);
