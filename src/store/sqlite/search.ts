@@ -57,7 +57,11 @@ function filterPlan(filters: SearchFilters, sections: boolean): Plan {
   const where: string[] = [];
   const args: Array<string | number> = [];
   const json = (list: string[]) => JSON.stringify(list);
-  if (filters.forms?.length) {
+  if (filters.forms?.length === 1) {
+    // Equality lets SQLite walk filings_form_date in date order instead of sorting.
+    where.push('f.form = ?');
+    args.push(filters.forms[0] as string);
+  } else if (filters.forms?.length) {
     where.push('f.form IN (SELECT value FROM json_each(?))');
     args.push(json(filters.forms));
   }
@@ -201,32 +205,43 @@ export function createSearcher(db: Database.Database): Searcher {
 
   function searchFilters(req: SearchRequest, limit: number): SearchResult {
     const sections = (req.filters.sections?.length ?? 0) > 0;
+    // Without section or document-type filters a hit is a filing's primary document: walk the
+    // filings (their date indexes) and keyset on the filing id.
+    const primary = !sections && !req.filters.documentTypes?.length;
     const plan = filterPlan(req.filters, sections);
     const where = [...plan.where];
     const args: Array<string | number> = [...plan.args];
     let base: string;
+    let countBase: string;
     if (sections) {
       base = 'FROM sections s JOIN documents d ON d.id = s.document_id JOIN filings f ON f.id = s.filing_id';
+      countBase = base;
+    } else if (primary) {
+      base = 'FROM filings f JOIN documents d ON d.filing_id = f.id AND d.sequence = f.primary_sequence';
+      countBase = 'FROM filings f';
+      // Only filings with a primary document have a hit (the join says so for the page).
+      where.push('f.primary_sequence IS NOT NULL');
     } else {
       base = 'FROM documents d JOIN filings f ON f.id = d.filing_id';
-      if (!req.filters.documentTypes?.length) where.push('d.sequence = f.primary_sequence');
+      countBase = base;
     }
-    const idCol = sections ? 's.id' : 'd.id';
+    const keyCol = sections ? 's.id' : primary ? 'f.id' : 'd.id';
     const w = () => (where.length ? `WHERE ${where.join(' AND ')}` : '');
-    const total = (prepare(`SELECT count(*) AS n ${base} ${w()}`).get(...args) as { n: number }).n;
+    const total = (prepare(`SELECT count(*) AS n ${countBase} ${w()}`).get(...args) as { n: number }).n;
     if (req.cursor !== undefined) {
       const c = decodeCursor(req.cursor, { d: 'string', i: 'number' });
-      where.push(`(f.filing_date, ${idCol}) < (?, ?)`);
+      where.push(`(f.filing_date, ${keyCol}) < (?, ?)`);
       args.push(c.d, c.i);
     }
     const rows = prepare(
-      `SELECT ${idCol} AS id, 0 AS score, f.filing_date AS date ${base} ${w()} ORDER BY f.filing_date DESC, ${idCol} DESC LIMIT ?`,
-    ).all(...args, limit + 1) as Array<{ id: number; score: number; date: string }>;
+      `SELECT ${sections ? 's.id' : 'd.id'} AS id, ${keyCol} AS k, 0 AS score, f.filing_date AS date ${base} ${w()}
+       ORDER BY f.filing_date DESC, ${keyCol} DESC LIMIT ?`,
+    ).all(...args, limit + 1) as Array<{ id: number; k: number; score: number; date: string }>;
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     const result: SearchResult = { total, hits: toHits(page, plan.unit, () => undefined) };
     const last = page[page.length - 1];
-    if (more && last) result.nextCursor = encodeCursor({ d: last.date, i: last.id });
+    if (more && last) result.nextCursor = encodeCursor({ d: last.date, i: last.k });
     return result;
   }
 
