@@ -34,7 +34,10 @@ test('havingSql() checks excluded leaves of multi-chunk documents against every 
     { kind: 'and', children: [{ kind: 'term', token: 'a' }], exclude: [{ kind: 'term', token: 'b' }] },
     (i) => `$${i + 1}`,
   );
-  assert.match(sql, /^\(bool_or\(c\.tsv @@ \$1\) AND NOT \(CASE WHEN max\(c\.n_chunks\) = 1/);
+  assert.match(
+    sql,
+    /^\(coalesce\(bool_or\(c\.tsv @@ \$1\) FILTER \(WHERE c\.n_chunks > 1\), false\) AND NOT \(CASE WHEN max\(c\.n_chunks\) = 1 THEN false/,
+  );
   assert.match(sql, /EXISTS \(SELECT 1 FROM fts_chunks x[\s\S]*x\.tsv @@ \$2\) END\)\)$/);
 });
 

@@ -83,10 +83,11 @@ export function compileTextQuery(node: QueryNode): CompiledTextQuery | undefined
 }
 
 /**
- * SQL deciding, for the group of chunks of one document, whether the whole document matches.
- * `leafParam(i)` returns the placeholder (e.g. `$4`) holding leaf `i`'s tsquery. The group
- * holds only the chunks that passed the prefilter, which is enough for positive leaves; an
- * excluded leaf of a multi-chunk document is checked against all of its chunks.
+ * SQL deciding, for the group of chunks of a multi-chunk document, whether the whole document
+ * matches (a single-chunk document already passed the exact prefilter, so the caller skips this
+ * for it). `leafParam(i)` returns the placeholder (e.g. `$4`) holding leaf `i`'s tsquery. The
+ * group holds only the chunks that passed the prefilter, which is enough for positive leaves; an
+ * excluded leaf is checked against all of the document's chunks.
  */
 export function havingSql(node: QueryNode, leafParam: (i: number) => string): string {
   let i = 0;
@@ -94,8 +95,8 @@ export function havingSql(node: QueryNode, leafParam: (i: number) => string): st
     if (n.kind === 'term' || n.kind === 'phrase') {
       if (leafText(n) === undefined) return undefined;
       const p = leafParam(i++);
-      if (!negated) return `bool_or(c.tsv @@ ${p})`;
-      return `(CASE WHEN max(c.n_chunks) = 1 THEN bool_or(c.tsv @@ ${p}) ELSE EXISTS (SELECT 1 FROM fts_chunks x
+      if (!negated) return `coalesce(bool_or(c.tsv @@ ${p}) FILTER (WHERE c.n_chunks > 1), false)`;
+      return `(CASE WHEN max(c.n_chunks) = 1 THEN false ELSE EXISTS (SELECT 1 FROM fts_chunks x
         WHERE x.accession = c.accession AND x.filing_year = c.filing_year AND x.sequence = c.sequence
         AND x.section = c.section AND x.tsv @@ ${p}) END)`;
     }

@@ -95,14 +95,18 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
       prefilter,
       sections === undefined ? "c.section = ''" : `c.section = ANY(${p(sections)}::text[])`,
     );
-    matchSql = `SELECT c.filing_year, c.accession, c.sequence, c.section, f.filing_date,
-        max(${rank}) AS score, (array_agg(c.chunk ORDER BY ${rank} DESC))[1] AS best_chunk
-      FROM fts_chunks c
-      JOIN filings f ON f.accession = c.accession AND f.filing_year = c.filing_year
-      ${docTypes ? 'JOIN documents d ON d.accession = c.accession AND d.filing_year = c.filing_year AND d.sequence = c.sequence' : ''}
-      WHERE ${where.join(' AND ')}
-      GROUP BY c.filing_year, c.accession, c.sequence, c.section, f.filing_date
-      HAVING ${havingSql(request.text, (i) => leafParams[i] ?? 'NULL')}`;
+    // Rank once per chunk (OFFSET 0 keeps the subquery, so ts_rank is not evaluated twice);
+    // a single-chunk document passed the exact prefilter, so only multi-chunk ones need HAVING.
+    matchSql = `SELECT c.filing_year, c.accession, c.sequence, c.section, c.filing_date,
+        max(c.r) AS score, (array_agg(c.chunk ORDER BY c.r DESC))[1] AS best_chunk
+      FROM (SELECT c.filing_year, c.accession, c.sequence, c.section, c.chunk, c.n_chunks, c.tsv,
+              f.filing_date, ${rank} AS r
+            FROM fts_chunks c
+            JOIN filings f ON f.accession = c.accession AND f.filing_year = c.filing_year
+            ${docTypes ? 'JOIN documents d ON d.accession = c.accession AND d.filing_year = c.filing_year AND d.sequence = c.sequence' : ''}
+            WHERE ${where.join(' AND ')} OFFSET 0) c
+      GROUP BY c.filing_year, c.accession, c.sequence, c.section, c.filing_date
+      HAVING max(c.n_chunks) = 1 OR ${havingSql(request.text, (i) => leafParams[i] ?? 'NULL')}`;
   } else {
     if (!docTypes && sections === undefined) where.push('d.sequence = f.primary_sequence');
     const sectionJoin =
