@@ -410,6 +410,16 @@ export function storeContract(name: string, open: StoreFactory): void {
         assert.equal(new Set(seen).size, total, sort);
         assert.ok(total >= 4, sort);
       }
+      // Filters only: one hit per filing (its primary document), newest first, paged.
+      const pages: string[] = [];
+      let next: string | undefined;
+      do {
+        const r = await store.search(textSearch('form:8-K', { limit: 1, ...(next ? { cursor: next } : {}) }));
+        assert.equal(r.total, 2);
+        pages.push(...r.hits.map((h) => `${h.accession}/${h.sequence}`));
+        next = r.nextCursor;
+      } while (next);
+      assert.deepEqual(pages, ['0000000202-17-000002/1', '0000000101-17-000001/1']);
       const byDate = await store.search(
         textSearch('rockets OR batteries OR pigeon OR zeppelin', { sort: 'date', limit: 100 }),
       );
