@@ -31,9 +31,11 @@ export interface SqliteStoreOptions {
  * Open (or create) a SQLite store, migrating an older schema.
  * @throws EdgarError `store-version` when the file is from a newer edgarbox; `store-error` when it
  * is not an edgarbox store or cannot be opened.
+ * A read-only open of an older store migrates it first through a brief read-write connection.
+ * @param afterMigration internal: set on the reopen after that migration.
  * @example const store = createSqliteStore({ path: 'edgarbox.db' });
  */
-export function createSqliteStore(options: SqliteStoreOptions): Store {
+export function createSqliteStore(options: SqliteStoreOptions, afterMigration = false): Store {
   let db: Database.Database;
   try {
     if (options.path !== ':memory:' && !options.readonly)
@@ -61,10 +63,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (schemaVersion > latestSchemaVersion)
         throw createError('store-version', schemaVersion, latestSchemaVersion);
       if (schemaVersion < latestSchemaVersion) {
-        throw createError(
-          'store-error',
-          `${options.path} has schema version ${schemaVersion}; open it once read-write to migrate it to ${latestSchemaVersion}`,
-        );
+        if (afterMigration)
+          throw createError(
+            'store-error',
+            `${options.path} did not migrate to schema ${latestSchemaVersion}`,
+          );
+        // An older store: migrate it once through a short read-write connection, then go on
+        // read-only (so `search` right after an upgrade just works).
+        db.close();
+        void createSqliteStore({ ...options, readonly: false }).close();
+        return createSqliteStore(options, true);
       }
     } else {
       schemaVersion = migrate(db);
