@@ -28,6 +28,7 @@ export function resolveDbPath(flag?: string, env: NodeJS.ProcessEnv = process.en
  */
 export function openStore(flag?: string, options: { readonly?: boolean } = {}): Store {
   const target = resolveDbPath(flag);
-  if (isPostgresUrl(target)) return createLazyPostgresStore({ url: target, readonly: options.readonly === true });
+  if (isPostgresUrl(target))
+    return createLazyPostgresStore({ url: target, readonly: options.readonly === true });
   return createSqliteStore({ path: resolveDbPath(flag), ...(options.readonly ? { readonly: true } : {}) });
 }
