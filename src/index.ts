@@ -7,6 +7,7 @@
 export * from './core/index.ts';
 export * from './core/items.ts';
 export * from './forms/index.ts';
+export * from './html/index.ts';
 export {
   type IngestFailure,
   type IngestOneOptions,
@@ -24,3 +25,4 @@ export * from './services/index.ts';
 export * from './sgml/index.ts';
 export * from './store/index.ts';
 export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite/store.ts';
+export * from './xml/index.ts';

@@ -75,7 +75,7 @@ export class BlockBuilder {
   /** A block boundary (`<p>`, `<div>`, `<hr>` ...). */
   endBlock(): void {
     if (this.buf.isBlank()) {
-      this.buf.take();
+      this.buf.clear();
       return;
     }
     const table = this.openCellTable();
@@ -282,7 +282,7 @@ export class BlockBuilder {
       return;
     }
     const centred = this.centerDepth > 0;
-    if (content.firstLineBold && headingLevel === 0) {
+    if (content.firstLineBold && headingLevel === 0 && !centred) {
       const t = content.text.indexOf('\n');
       const m = content.md.indexOf('\n');
       const lead = toHeading(
