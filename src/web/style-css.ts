@@ -96,7 +96,7 @@ mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 
 .names { list-style: none; margin: 0 0 1rem; padding: 0; }
 .names li { padding: .15rem 0; }
 .outline { margin-top: 1rem; font-size: .9rem; }
-.outline h2 { font-size: 1.05rem; margin: 0 0 .4rem; }
+.outline summary { font-weight: 600; cursor: pointer; margin-bottom: .4rem; }
 .outline li { padding: .1rem 0; }
 .outline ol { list-style: none; margin: 0; padding: 0; }
 .outline .lvl2 { padding-left: .75rem; }

@@ -99,7 +99,7 @@ function years(c: ApiCompany): string[] {
  */
 export async function renderCompanyPage(url: URL, signal: AbortSignal): Promise<void> {
   const cik = decodeURIComponent(url.pathname.split('/')[2] ?? '');
-  const form = (url.searchParams.get('form') ?? '').trim();
+  const form = (url.searchParams.get('form') ?? '').trim().toUpperCase();
   const year = (url.searchParams.get('year') ?? '').trim();
   const query = (cursor?: string): string =>
     apiPath('/api/filings', {

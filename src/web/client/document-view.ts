@@ -47,17 +47,20 @@ export function originalView(accession: string, doc: ApiDocument): HTMLElement {
   );
 }
 
+/** A document's Markdown from the API. */
+export function getMarkdown(accession: string, sequence: number, signal: AbortSignal): Promise<string> {
+  return getText(`/api/filings/${encodeURIComponent(accession)}/documents/${sequence}/markdown`, signal);
+}
+
 /** Markdown split at section starts, each part wrapped in `<section id=…>` so the outline can link to it. */
 export async function readingView(
   accession: string,
   doc: ApiDocument,
   sections: ApiSection[],
   signal: AbortSignal,
+  early?: Promise<string>,
 ): Promise<{ body: HTMLElement; outline: Array<{ id: string; label: string; level: number }> }> {
-  const md = await getText(
-    `/api/filings/${encodeURIComponent(accession)}/documents/${doc.sequence}/markdown`,
-    signal,
-  );
+  const md = await (early ?? getMarkdown(accession, doc.sequence, signal));
   const ctx: MarkdownContext = { headings: [], idPrefix: `d${doc.sequence}` };
   const body = h('article', { class: 'reading' });
   const starts = sections

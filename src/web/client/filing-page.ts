@@ -4,7 +4,7 @@
  * @module
  */
 import { type ApiDocument, type ApiFiling, type ApiPartyFull, type ApiSection, getJson } from './api.ts';
-import { type DocumentMode, documentUrl, originalView, readingView } from './document-view.ts';
+import { type DocumentMode, documentUrl, getMarkdown, originalView, readingView } from './document-view.ts';
 import { h } from './dom.ts';
 import { companyHref, filingHref, formatBytes, formatDateTime, shortCik } from './format.ts';
 import { busy, errorPanel, facts, showPage } from './view.ts';
@@ -87,6 +87,13 @@ function itemsList(f: ApiFiling): HTMLElement | null {
  */
 export async function renderFilingPage(url: URL, signal: AbortSignal): Promise<void> {
   const accession = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+  // A linked document in the reading view: fetch its Markdown alongside the filing.
+  const askedSeq = Number(url.searchParams.get('doc') ?? '');
+  const early =
+    askedSeq > 0 && url.searchParams.get('view') !== 'original'
+      ? getMarkdown(accession, askedSeq, signal)
+      : undefined;
+  early?.catch(() => undefined);
   let f: ApiFiling;
   let sections: ApiSection[];
   try {
@@ -107,9 +114,8 @@ export async function renderFilingPage(url: URL, signal: AbortSignal): Promise<v
     return;
   }
   if (signal.aborted) return;
-  const seq = Number(url.searchParams.get('doc') ?? '');
   const doc =
-    f.documents.find((d) => d.sequence === seq) ??
+    f.documents.find((d) => d.sequence === askedSeq) ??
     f.documents.find((d) => d.filename === f.primaryDocument) ??
     f.documents[0];
   const asked = url.searchParams.get('view');
@@ -127,6 +133,7 @@ export async function renderFilingPage(url: URL, signal: AbortSignal): Promise<v
             doc,
             sections.filter((s) => s.sequence === doc.sequence),
             signal,
+            doc.sequence === askedSeq ? early : undefined,
           ),
         );
         body = r.body;
@@ -213,14 +220,18 @@ export async function renderFilingPage(url: URL, signal: AbortSignal): Promise<v
         ]),
         outline.length
           ? h(
-              'nav',
-              { class: 'outline', 'aria-label': 'Outline' },
-              h('h2', null, 'Outline'),
+              'details',
+              { class: 'outline', open: matchMedia('(min-width: 900px)').matches },
+              h('summary', null, `Outline (${outline.length})`),
               h(
-                'ol',
-                null,
-                outline.map((o) =>
-                  h('li', { class: `lvl${o.level}` }, h('a', { href: `#${o.id}` }, o.label)),
+                'nav',
+                { 'aria-label': 'Outline' },
+                h(
+                  'ol',
+                  null,
+                  outline.map((o) =>
+                    h('li', { class: `lvl${o.level}` }, h('a', { href: `#${o.id}` }, o.label)),
+                  ),
                 ),
               ),
             )

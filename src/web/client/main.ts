@@ -26,12 +26,20 @@ function syncForm(url: URL): void {
   if (anyFilter) filters.open = true;
 }
 
+let firstRender = true;
+const app = document.getElementById('app') as HTMLElement;
+
 const router = createRouter(async (url, signal) => {
   syncForm(url);
   window.scrollTo(0, 0);
   if (url.pathname.startsWith('/filing/')) await renderFilingPage(url, signal);
   else if (url.pathname.startsWith('/company/')) await renderCompanyPage(url, signal);
   else await renderSearchPage(url, signal);
+  // After an in-page navigation, screen readers and the keyboard continue from the new content.
+  const active = document.activeElement;
+  if (!firstRender && !signal.aborted && (active === document.body || active === null || !active.isConnected))
+    app.focus({ preventScroll: true });
+  firstRender = false;
 });
 
 document.addEventListener('submit', (e) => {
