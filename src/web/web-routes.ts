@@ -6,7 +6,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { findAssetsDir } from './find-assets.ts';
@@ -34,7 +34,7 @@ function asset(body: string, type: string): Asset {
 
 function loadAssets(dir: string | undefined): Map<string, Asset> {
   const out = new Map<string, Asset>();
-  if (dir === undefined) return out;
+  if (dir === undefined || !existsSync(dir)) return out;
   for (const name of readdirSync(dir)) {
     if (!ASSET_NAME.test(name)) continue;
     const type = name.endsWith('.map') ? 'application/json' : 'text/javascript; charset=utf-8';
