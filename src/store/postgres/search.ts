@@ -4,6 +4,7 @@
  * cursor, and the page's hits given `ts_headline` snippets.
  * @module
  */
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { SearchFilters } from '../../search/query-node.ts';
 import { parseSnippet, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN } from '../../search/snippet.ts';
@@ -155,7 +156,9 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const { rows } = await client.query<MatchRow>(sql, params);
+    // Named by its text: a query shape is planned once per connection, not on every search.
+    const name = `edgarbox_search_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    const { rows } = await client.query<MatchRow>({ name, text: sql, values: params });
     let total = Number(rows[0]?.total ?? 0);
     if (rows.length === 0) {
       const count = await client.query<{ n: string }>(
@@ -211,13 +214,14 @@ async function headlines(
 ): Promise<Array<Snippet | undefined>> {
   const withChunk = page.filter((r) => r.best_chunk !== null);
   if (withChunk.length === 0) return [];
-  const { rows } = await client.query<{ i: string; h: string }>(
-    `SELECT u.i, ts_headline('${TS_CONFIG}', c.body, $1::tsquery, $2) AS h
+  const { rows } = await client.query<{ i: string; h: string }>({
+    name: 'edgarbox_headlines',
+    text: `SELECT u.i, ts_headline('${TS_CONFIG}', c.body, $1::tsquery, $2) AS h
      FROM unnest($3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::int[])
        AS u(accession, filing_year, sequence, section, chunk, i)
      JOIN fts_chunks c ON c.accession = u.accession AND c.filing_year = u.filing_year
        AND c.sequence = u.sequence AND c.section = u.section AND c.chunk = u.chunk`,
-    [
+    values: [
       any,
       HEADLINE_OPTIONS,
       page.map((r) => r.accession),
@@ -227,7 +231,7 @@ async function headlines(
       page.map((r) => r.best_chunk ?? -1),
       page.map((_, i) => i),
     ],
-  );
+  });
   const out: Array<Snippet | undefined> = page.map(() => undefined);
   for (const r of rows) out[Number(r.i)] = parseSnippet(r.h);
   return out;
