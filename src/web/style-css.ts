@@ -125,6 +125,8 @@ tr.current td { background: var(--accent-bg); }
 .doc-image img { max-width: 100%; height: auto; }
 .download { padding: 1rem; margin: 0; }
 .reading { padding: 1rem 1.25rem; max-width: 50rem; overflow-wrap: break-word; }
+/* Long documents: blocks off screen are not laid out until scrolled near. */
+.reading > *, .reading > section > * { content-visibility: auto; contain-intrinsic-size: auto 3rem; }
 .reading h2 { font-size: 1.25rem; } .reading h3 { font-size: 1.1rem; } .reading h4, .reading h5, .reading h6 { font-size: 1rem; }
 .reading table { font-size: .85rem; margin: .75rem 0; }
 .reading td, .reading th { border: 1px solid var(--line); }

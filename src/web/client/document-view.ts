@@ -81,10 +81,19 @@ export async function readingView(
     at = next;
   }
   if (at < md.length) body.append(...renderMarkdown(md.slice(at), ctx));
-  if (outline.length === 0 && ctx.headings.length >= 2 && ctx.headings.length <= 60) {
-    const top = Math.min(...ctx.headings.map((x) => x.level));
-    for (const hd of ctx.headings)
-      outline.push({ id: hd.id, label: hd.text, level: Math.min(hd.level - top + 1, 3) });
+  if (outline.length === 0) {
+    // Headings, keeping only the top levels when there are too many to scan.
+    let shown = ctx.headings;
+    const levels = [...new Set(shown.map((x) => x.level))].sort((a, b) => a - b);
+    while (shown.length > 60 && levels.length > 1) {
+      const drop = levels.pop();
+      shown = shown.filter((x) => x.level !== drop);
+    }
+    if (shown.length >= 2 && shown.length <= 60) {
+      const top = levels[0] ?? 1;
+      for (const hd of shown)
+        outline.push({ id: hd.id, label: hd.text, level: Math.min(hd.level - top + 1, 3) });
+    }
   }
   if (!body.firstChild) body.append(h('p', { class: 'empty' }, 'This document has no text.'));
   return { body, outline };
