@@ -23,6 +23,8 @@ export interface ParseHtmlOptions {
 const HIDDEN = 1;
 const BOLD = 2;
 const CENTER = 4;
+const PAGE_BREAK_FLAG = 8;
+const MAX_STYLE_CACHE = 4096;
 
 const VOID = new Set([
   'area',
@@ -135,20 +137,31 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
     while (names.length > index) close();
   };
 
+  // Filings repeat the same style strings thousands of times: remember what each one means.
+  const styleCache = new Map<string, number>();
+  const styleFlags = (style: string): number => {
+    const cached = styleCache.get(style);
+    if (cached !== undefined) return cached;
+    let flags = 0;
+    if (STYLE_OF_INTEREST.test(style)) {
+      if (DISPLAY_NONE.test(style)) flags |= HIDDEN;
+      if (BOLD_STYLE.test(style)) flags |= BOLD;
+      if (CENTER_STYLE.test(style)) flags |= CENTER;
+      if (PAGE_BREAK.test(style)) flags |= PAGE_BREAK_FLAG;
+    }
+    if (styleCache.size < MAX_STYLE_CACHE) styleCache.set(style, flags);
+    return flags;
+  };
+
   const open = (name: string, attribs: Attributes): void => {
     if (b.hiddenDepth > 0) {
       push(name, undefined, 0, undefined);
       return;
     }
-    let flags = 0;
     const style = attribs.style;
-    let pageBreak = false;
-    if (style && STYLE_OF_INTEREST.test(style)) {
-      if (DISPLAY_NONE.test(style)) flags |= HIDDEN;
-      if (BOLD_STYLE.test(style)) flags |= BOLD;
-      if (CENTER_STYLE.test(style)) flags |= CENTER;
-      if (PAGE_BREAK.test(style)) pageBreak = true;
-    }
+    let flags = style ? styleFlags(style) : 0;
+    const pageBreak = (flags & PAGE_BREAK_FLAG) !== 0;
+    flags &= ~PAGE_BREAK_FLAG;
     if (attribs.hidden !== undefined || skippedElements.has(name)) flags |= HIDDEN;
     if (flags & HIDDEN) {
       b.hiddenDepth++;
