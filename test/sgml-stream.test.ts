@@ -35,7 +35,8 @@ test('createSubmissionParser() streams a 96 MB submission in bounded memory', ()
   });
   p.write(Buffer.from(header));
   p.write(Buffer.from('<DOCUMENT>\n<TYPE>10-K\n<SEQUENCE>1\n<FILENAME>big.htm\n<TEXT>\n'));
-  // Retained memory after a full GC, sampled as the stream goes: it must not grow with the input.
+  // Retained memory after a full GC, sampled as the stream goes: it must not grow with the input
+  // (retaining the body would add ~80 MB; freeing of chunk copies can lag one 16 MB interval).
   const samples: number[] = [];
   const total = 96 * 1024 * 1024;
   let written = 0;
@@ -59,7 +60,7 @@ test('createSubmissionParser() streams a 96 MB submission in bounded memory', ()
   assert.ok(chunksBeforeEnd > 1000, 'bodies arrive as they stream');
   const growth = Math.max(...samples) - (samples[0] as number);
   assert.ok(
-    samples.length >= 5 && growth < 8 * 1024 * 1024,
+    samples.length >= 5 && growth < 32 * 1024 * 1024,
     `memory grew by ${growth} bytes while streaming ${written}`,
   );
   assert.deepEqual(events, [
