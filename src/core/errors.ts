@@ -25,6 +25,7 @@ export const messages = {
   timeout: (what: string, ms: number) => `${what} took longer than ${ms} ms`,
   network: (url: string, why: string) => `Request to ${url} failed: ${why}`,
   blocked: (url: string) => `The server refused ${url} (403): stop and check the User-Agent and request rate`,
+  'http-status': (url: string, status: number) => `Request to ${url} answered HTTP ${status}`,
   'missing-user-agent': () =>
     'SEC requires a declared User-Agent: pass --user-agent "Your Name you@example.com" or set EDGARBOX_USER_AGENT',
 } as const;

@@ -3,6 +3,7 @@
  * @module
  */
 import type { Command } from 'commander';
+import { auditCommand } from './audit.ts';
 import { copyCommand } from './copy.ts';
 import { ingestCommand } from './ingest.ts';
 import { mcpCommand } from './mcp.ts';
@@ -11,6 +12,7 @@ import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 import { showCommand } from './show.ts';
 import { startCommand } from './start.ts';
+import { syncCommand } from './sync.ts';
 
 /** Every command of the CLI, in `--help` order. */
 export const commands: Array<() => Command> = [
@@ -21,5 +23,7 @@ export const commands: Array<() => Command> = [
   serveCommand,
   startCommand,
   copyCommand,
+  syncCommand,
+  auditCommand,
   mcpCommand,
 ];
