@@ -19,4 +19,5 @@ export {
 } from './parser.ts';
 export { toSafeFilename, uniqueFilename } from './safe-filename.ts';
 export { sicDescriptions } from './sic-codes.ts';
+export { findPrimaryDocument } from './to-submission.ts';
 export { findUuencodeBegin, uudecode } from './uudecode.ts';

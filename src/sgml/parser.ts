@@ -7,7 +7,6 @@
  */
 import { Buffer } from 'node:buffer';
 import type {
-  Dialect,
   DocumentWrapper,
   HeaderNode,
   Submission,
@@ -20,6 +19,7 @@ import { toContentType } from './content-type.ts';
 import { parseDocumentTags } from './document-meta.ts';
 import { parseHeaderTree } from './header-tree.ts';
 import { toSubmissionHeader } from './header-view.ts';
+import { emptyHeader, type SubmissionParts, toSubmission } from './to-submission.ts';
 import { findUuencodeBegin, uudecode } from './uudecode.ts';
 
 /** A document as known when its body starts (no lengths yet). */
@@ -624,71 +624,16 @@ export class PushParser {
   }
 
   private finish(): Submission {
-    const sink = this.sink;
-    const header = this.header ?? emptyHeader();
-    const docs = this.documents;
-    let dialect: Dialect;
-    if (this.envelope && docs.length > 0) dialect = this.envelope;
-    else if (this.header && docs.length === 0) dialect = 'header-only';
-    else if (docs.length > 0) dialect = 'bare-documents';
-    else dialect = 'unknown';
-    if (!header.accessionNumber) {
-      const fromEnvelope = ACCESSION.exec(this.envelopeValue)?.[1];
-      const found = fromEnvelope ?? this.accessionFromContent;
-      if (found) header.accessionNumber = found;
-      else if (dialect !== 'unknown')
-        sink.warn('missing-accession', 'No accession number found in the input', 0);
-    }
-    // Real files: PUBLIC DOCUMENT COUNT can exceed the documents present by the number of sequence
-    // gaps (EDGAR leaves out documents it does not disseminate). More documents than declared, or
-    // fewer than declared minus the gaps, is a mismatch.
-    const declared = header.publicDocumentCount;
-    const maxSeq = docs.reduce((m, d) => Math.max(m, d.sequence), 0);
-    const gaps = Math.max(0, maxSeq - new Set(docs.map((d) => d.sequence)).size);
-    if (
-      declared !== undefined &&
-      docs.length > 0 &&
-      (docs.length > declared || docs.length + gaps < declared)
-    ) {
-      sink.warn(
-        'document-count-mismatch',
-        `PUBLIC DOCUMENT COUNT says ${header.publicDocumentCount}, found ${docs.length} documents`,
-        docs[0]?.blockOffset ?? 0,
-      );
-    }
-    const seen = new Set<number>();
-    for (const d of docs) {
-      if (seen.has(d.sequence))
-        sink.warn('duplicate-sequence', `Sequence ${d.sequence} appears twice`, d.blockOffset);
-      seen.add(d.sequence);
-    }
-    const form = header.form.toUpperCase();
-    let primary = docs.findIndex((d) => d.type.toUpperCase() === form && form !== '');
-    if (primary < 0) primary = docs.findIndex((d) => d.sequence === 1);
-    if (primary < 0 && docs.length > 0) primary = 0;
-    if (!header.form && primary >= 0 && dialect === 'bare-documents')
-      header.form = (docs[primary] as SubmissionDocument).type;
-    return {
-      ...header,
-      dialect,
+    const parts: SubmissionParts = {
+      documents: this.documents,
       pem: this.pem,
       size: this.limit,
-      documents: docs,
-      primaryDocument: primary,
-      warnings: sink.list,
+      envelopeValue: this.envelopeValue,
+      accessionFromContent: this.accessionFromContent,
+      sink: this.sink,
     };
+    if (this.header) parts.header = this.header;
+    if (this.envelope) parts.envelope = this.envelope;
+    return toSubmission(parts);
   }
-}
-
-function emptyHeader(): SubmissionHeader {
-  return {
-    accessionNumber: '',
-    form: '',
-    items: [],
-    itemTitles: [],
-    groupMembers: [],
-    parties: [],
-    series: [],
-    raw: [],
-  };
 }
