@@ -22,6 +22,12 @@ export type WarningCode =
   | 'trailing-garbage'
   | 'encoding'
   | 'truncated'
+  /** An `<XBRL>`/`<XML>`/`<PDF>` wrapper without its closing tag before `</TEXT>`. */
+  | 'unterminated-wrapper'
+  /** A `<DOCUMENT>` without `<TYPE>`. */
+  | 'missing-type'
+  /** A header larger than the parser's limit (the rest is not parsed as header). */
+  | 'header-too-large'
   | (string & {});
 
 /** A problem found in the input, with its byte offset (and 1-based line where known). */

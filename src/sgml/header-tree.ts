@@ -44,12 +44,20 @@ export function parseHeaderTree(
   let frames: Frame[] = [];
   let pos = 0;
   const n = text.length;
+  // LF-only headers (the common case) split with the native indexOf; CR anywhere → scan by char.
+  const lfOnly = text.indexOf('\r') < 0;
   while (pos < n) {
-    let eol = pos;
-    while (eol < n) {
-      const c = text.charCodeAt(eol);
-      if (c === 10 || c === 13) break;
-      eol++;
+    let eol: number;
+    if (lfOnly) {
+      eol = text.indexOf('\n', pos);
+      if (eol < 0) eol = n;
+    } else {
+      eol = pos;
+      while (eol < n) {
+        const c = text.charCodeAt(eol);
+        if (c === 10 || c === 13) break;
+        eol++;
+      }
     }
     const lineStart = pos;
     pos = eol;
