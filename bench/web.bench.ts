@@ -94,6 +94,23 @@ const pages: Array<[string, string, string]> = [
   ['company (timeline)', `/company/${Number(f.cik)}`, '.timeline, .empty'],
 ];
 
+// The API calls behind each page, timed from Node, to tell server time from browser time.
+const apiCalls: Array<[string, string[]]> = [
+  ['search', [`/api/search?q=${encodeURIComponent(word)}&limit=20`]],
+  ['filing (reading view)', [`/api/filings/${f.accession}`, `/api/filings/${f.accession}/sections`]],
+  ['company (timeline)', [`/api/companies/${Number(f.cik)}`, `/api/filings?cik=${Number(f.cik)}&limit=100`]],
+];
+const apiTimes = new Map<string, number>();
+for (const [name, urls] of apiCalls) {
+  const list: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const t0 = performance.now();
+    await Promise.all(urls.map(async (u) => (await fetch(`${base}${u}`)).arrayBuffer()));
+    list.push(performance.now() - t0);
+  }
+  apiTimes.set(name, median(list));
+}
+
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: [
@@ -120,6 +137,7 @@ async function timed(page: Page, path: string, selector: string): Promise<number
 
 const times = new Map<string, number[]>();
 const next: number[] = [];
+const open: number[] = [];
 for (let r = 0; r < ROUNDS; r++) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
@@ -140,15 +158,23 @@ for (let r = 0; r < ROUNDS; r++) {
     await page.waitForSelector('.summary:not([data-old])');
     next.push(performance.now() - t0);
   }
+  // Open the first result in the page (no reload): the usual move once the UI is loaded.
+  const t1 = performance.now();
+  await page.locator('a[data-hit]').first().click();
+  await page.waitForSelector('.viewer');
+  open.push(performance.now() - t1);
   await ctx.close();
 }
 for (const [name, list] of times)
   console.log(
-    `${name.padEnd(24)} median ${median(list).toFixed(0).padStart(5)} ms  (cold, ${list.length} rounds)`,
+    `${name.padEnd(24)} median ${median(list).toFixed(0).padStart(5)} ms  (cold, ${list.length} rounds; its API calls ${(apiTimes.get(name) ?? 0).toFixed(0)} ms)`,
   );
 if (next.length)
   console.log(`${'next page'.padEnd(24)} median ${median(next).toFixed(0).padStart(5)} ms  (prefetched)`);
 else console.log(`next page: "${word}" has a single page of results here`);
+console.log(
+  `${'open a result'.padEnd(24)} median ${median(open).toFixed(0).padStart(5)} ms  (in the page, no reload)`,
+);
 
 await browser.close();
 await server.close();
@@ -156,11 +182,13 @@ await store.close();
 if (tmp) rmSync(tmp, { recursive: true, force: true });
 
 /*
-Last result (2026-11-21, 2 cores shared with other engineers' runs, load average 16-18, so page
-times are several times what an idle machine gives), 10,000-filing synthetic store:
-first visit: 16 files, 57.2 KB (20.9 KB gzip); JS 42.9 KB, 16.4 KB gzip (1.17x the 14 KB of JS of the Preact+Vite page)
-search                   median   911 ms  (cold, 5 rounds)
-filing (reading view)    median  1912 ms  (cold, 5 rounds)
-company (timeline)       median  1158 ms  (cold, 5 rounds)
-next page                median   352 ms  (prefetched)
+Last result (2026-11-21; the 2 cores shared with other engineers' runs, load average 15-17, so the
+browser times are several times what an idle machine gives; the API times show the server's share):
+store: bench/.data/fts-100000-seed42-v1.db (100,000 filings)
+first visit: 16 files, 58.8 KB (21.4 KB gzip); JS 44.3 KB, 16.9 KB gzip (1.21x the 14 KB of JS of the Preact+Vite page)
+search                   median  1156 ms  (cold, 5 rounds; its API calls 45 ms)
+filing (reading view)    median   915 ms  (cold, 5 rounds; its API calls 4 ms)
+company (timeline)       median   706 ms  (cold, 5 rounds; its API calls 22 ms)
+next page                median   196 ms  (prefetched)
+open a result            median   240 ms  (in the page, no reload)
 */

@@ -58,7 +58,7 @@ button:disabled { opacity: .6; cursor: progress; }
   border: 1px solid var(--line); border-radius: 6px; background: var(--bg); min-width: 0;
 }
 
-main { flex: 1; width: 100%; max-width: 1200px; margin: 0 auto; padding: 1rem; min-height: 70vh; }
+main { flex: 1; width: 100%; max-width: 1200px; margin: 0 auto; padding: 1rem; min-height: 100vh; }
 main:focus { outline: none; }
 .foot { color: var(--muted); font-size: .85rem; padding: 1rem; text-align: center; border-top: 1px solid var(--line); }
 .loading { color: var(--muted); }
