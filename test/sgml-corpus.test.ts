@@ -7,7 +7,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createSubmissionParser, formatSubmission, parseSubmission } from '../src/sgml/index.ts';
+import {
+  createSubmissionParser,
+  formatIndentedHeader,
+  formatSubmission,
+  parseSubmission,
+} from '../src/sgml/index.ts';
 import { corpusPath } from './corpus.ts';
 
 /** Files that are not well-formed submissions, and the warnings they must give. */
@@ -100,5 +105,27 @@ test('createSubmissionParser() gives parseSubmission() results for every corpus 
       for (let i = 0; i < bytes.length; i += size) p.write(bytes.subarray(i, i + size));
       assert.deepEqual(p.end(), want, `${path} in ${size}-byte chunks`);
     }
+  }
+});
+
+test('formatIndentedHeader() rewrites the header tree of real .txt files byte for byte where their layout is the current one', (t) => {
+  // EDGAR's whitespace after block names varies by era ("COMPANY DATA:" vs "COMPANY DATA:<TAB>");
+  // these files use the layout the writer emits, including a 239-filer 40-APP header.
+  const files = [
+    '0000943374-24-000509.txt',
+    '0001011438-98-000429.txt',
+    '0001104659-25-002604.txt',
+    '0001127602-25-001055.txt',
+    'Midcap.40App.header.txt',
+  ];
+  for (const name of files) {
+    const path = corpusPath(`sgml/${name}`);
+    if (typeof path !== 'string') return t.skip(path.skip);
+    const bytes = readFileSync(path);
+    const s = parseSubmission(bytes);
+    const text = bytes.toString('latin1');
+    const start = s.raw[0]?.offset ?? 0;
+    const end = text.indexOf('</SEC-HEADER>');
+    assert.equal(formatIndentedHeader(s.raw), text.slice(start, end), name);
   }
 });

@@ -50,6 +50,10 @@ const staysTagged = new Set([
   'PAPER',
   'RELATIONSHIP',
   'SERIES-AND-CLASSES-CONTRACTS-DATA',
+  // ABS-15G flags stay tagged in real .txt headers (sec-edgar-parser-fixture-8.txt, 2025)
+  'NO-QUARTERLY-ACTIVITY',
+  'NO-ANNUAL-ACTIVITY',
+  'NO-INITIAL-PERIOD-ACTIVITY',
 ]);
 
 /** Options for `formatIndentedHeader`. */
