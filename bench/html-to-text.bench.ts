@@ -58,7 +58,10 @@ function regexStrip(html: string): string {
 interface Contender {
   label: string;
   run: () => number;
+  /** MB/s by this process's CPU time (stable on a shared machine); the ratios use these. */
   rates: number[];
+  /** MB/s by wall-clock time. */
+  wall: number[];
 }
 
 /** Warm up every contender, then time them round-robin so that machine load hits all alike. */
@@ -68,8 +71,11 @@ function measure(contenders: Contender[], bytes: number): void {
   for (let r = 0; r < rounds; r++) {
     for (const c of contenders) {
       const t0 = process.hrtime.bigint();
+      const cpu0 = process.cpuUsage();
       sink += c.run();
-      c.rates.push(bytes / 1e6 / (Number(process.hrtime.bigint() - t0) / 1e9));
+      const cpu = process.cpuUsage(cpu0);
+      c.wall.push(bytes / 1e6 / (Number(process.hrtime.bigint() - t0) / 1e9));
+      c.rates.push(bytes / 1e6 / ((cpu.user + cpu.system) / 1e6));
     }
   }
   if (sink === 0) console.log('(no output)');
@@ -92,9 +98,10 @@ const contenders: Contender[] = [
     label: 'naive regex stripper',
     run: () => strings.reduce((n, s) => n + regexStrip(s).length, 0),
     rates: [],
+    wall: [],
   },
-  { label: 'toText', run: () => docs.reduce((n, d) => n + toText(d).length, 0), rates: [] },
-  { label: 'toMarkdown', run: () => docs.reduce((n, d) => n + toMarkdown(d).length, 0), rates: [] },
+  { label: 'toText', run: () => docs.reduce((n, d) => n + toText(d).length, 0), rates: [], wall: [] },
+  { label: 'toMarkdown', run: () => docs.reduce((n, d) => n + toMarkdown(d).length, 0), rates: [], wall: [] },
   {
     label: 'toTextAndMarkdown',
     run: () =>
@@ -103,18 +110,21 @@ const contenders: Contender[] = [
         return n + r.text.length + r.markdown.length;
       }, 0),
     rates: [],
+    wall: [],
   },
   {
     label: 'html-to-text convert',
     run: () => strings.reduce((n, s) => n + convert(s, { wordwrap: false }).length, 0),
     rates: [],
+    wall: [],
   },
 ];
 measure(contenders, bytes);
 for (const c of contenders) {
   const sorted = [...c.rates].sort((a, b) => a - b);
-  const line = `${c.label.padEnd(24)} ${median(c.rates).toFixed(1).padStart(7)} MB/s`;
-  console.log(`${line}  (min ${sorted[0]?.toFixed(1)}, max ${sorted[sorted.length - 1]?.toFixed(1)})`);
+  const line = `${c.label.padEnd(24)} ${median(c.rates).toFixed(1).padStart(7)} MB/s of CPU time`;
+  const range = `(min ${sorted[0]?.toFixed(1)}, max ${sorted[sorted.length - 1]?.toFixed(1)})`;
+  console.log(`${line} ${range}; wall ${median(c.wall).toFixed(1)} MB/s`);
 }
 /** Median over rounds of the per-round ratio a/b (pairwise, so load changes cancel). */
 const ratio = (a: number, b: number): string => {

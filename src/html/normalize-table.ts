@@ -29,6 +29,8 @@ export const MAX_GRID_SLOTS = 500_000;
 const CURRENCY = /^(?:US\s?\$|C\$|A\$|\$|€|£|¥|Ps\.|R\$)$/;
 const CLOSER = /^(?:\)|%|\)%|%\)|\)\s*%)$/;
 const HAS_DIGIT = /\d/;
+const DASH = /^[-–—]$/;
+const NUMERIC = /^[$€£¥(]*\s*[-–—]?\d[\d,.]*\s*\)?\s*%?\)?$|^[-–—]$/;
 
 /**
  * Turn raw rows into a normalized grid.
@@ -70,10 +72,17 @@ function expand(rows: RawCell[][]): Grid {
   let slots = 0;
   for (const raw of rows) {
     const row: (GridCell | null)[] = [];
+    // Header rows (no label in the first cell) keep spanning years and titles in the first slot.
+    const body = (raw[0]?.lines.length ?? 0) > 0;
     for (const cell of raw) {
-      row.push(toGridCell(cell));
+      const value = toGridCell(cell);
       const span = Math.min(Math.max(cell.colspan, 1), MAX_COLSPAN);
+      // Numbers align right: a spanning number sits in the last slot of its span, where the
+      // numbers of rows with a separate "$" cell end up once that cell is merged.
+      const last = body && value !== null && span > 1 && NUMERIC.test(value.text);
+      if (!last) row.push(value);
       for (let k = 1; k < span; k++) row.push(null);
+      if (last) row.push(value);
     }
     slots += row.length;
     if (slots > MAX_GRID_SLOTS) break;
@@ -103,7 +112,7 @@ function mergeSplitCells(row: (GridCell | null)[]): void {
       for (let p = c - 1; p >= 0 && p >= c - 3; p--) {
         const prev = row[p];
         if (!prev) continue;
-        if (HAS_DIGIT.test(prev.text) || prev.text.startsWith('(')) {
+        if (HAS_DIGIT.test(prev.text) || prev.text.startsWith('(') || DASH.test(prev.text)) {
           row[p] = joinCells(prev, cell, '');
           row[c] = null;
         }
@@ -143,6 +152,20 @@ function foldHeaderColumns(grid: Grid): Grid {
     if (headerOnly && complementary && grid.some((row) => row[c] !== null)) {
       for (const row of grid) {
         if (row[c + 1] === null) row[c + 1] = row[c] ?? null;
+        row.splice(c, 1);
+      }
+      width--;
+    } else c++;
+  }
+  // A header that ended up right of its numbers (a span over "value | spacer") folds left.
+  c = 2;
+  while (c < width) {
+    const headerOnly = grid.every((row, r) => r < bodyStart || row[c] === null);
+    const leftHasNoHeader = grid.every((row, r) => r >= bodyStart || row[c - 1] === null);
+    const complementary = grid.every((row) => row[c] === null || row[c - 1] === null);
+    if (headerOnly && leftHasNoHeader && complementary && grid.some((row) => row[c] !== null)) {
+      for (const row of grid) {
+        if (row[c - 1] === null) row[c - 1] = row[c] ?? null;
         row.splice(c, 1);
       }
       width--;

@@ -5,7 +5,7 @@
  */
 import type { Block, TableBlock } from './block.ts';
 
-const NUMERIC = /^[$€£¥]?\s?[(-]?[$€£¥]?\d[\d,.]*\)?%?$|^[—–-]$/;
+const NUMERIC = /^[$€£¥]?\s?[(-]?[$€£¥]?\d[\d,.]*\)?%?\)?$|^[—–-]%?$/;
 /** Column widths are capped so that one long cell does not push every row far right. */
 const MAX_PAD = 40;
 
