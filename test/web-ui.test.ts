@@ -266,6 +266,18 @@ describe('web UI in headless Chromium over edgarbox serve', { skip }, () => {
     await page.waitForSelector('.hit');
     assert.equal(await page.locator('input[name=forms]').inputValue(), '');
 
+    // A malformed query shows the API's message; a filter alone (company) is a search too.
+    await page.goto(`${base}/?q=item%3Aabc`);
+    await page.waitForSelector('.error');
+    assert.match(await page.locator('.error').innerText(), /expected an item code like 2\.02/);
+    await page.goto(`${base}/?company=Cellectar&items=7.01`);
+    await page.waitForSelector('.summary');
+    assert.equal(await page.locator('select[name=items]').inputValue(), '7.01');
+    assert.ok(await page.locator('#filters').evaluate((d) => (d as HTMLDetailsElement).open));
+    assert.match(await page.locator('.hit').first().innerText(), /Cellectar Biosciences/);
+    await page.goto(`${base}/?q=%22CLR+131%22`);
+    await page.waitForSelector('.hit');
+
     // j moves to the first result, j again to the second (the 8-K itself), Enter opens it.
     await page.locator('body').click({ position: { x: 5, y: 400 } });
     await page.keyboard.press('j');
