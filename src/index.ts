@@ -25,4 +25,5 @@ export * from './services/index.ts';
 export * from './sgml/index.ts';
 export * from './store/index.ts';
 export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite/store.ts';
+export { WEB_CSP, type WebRoutesOptions, webRoutes } from './web/index.ts';
 export * from './xml/index.ts';
