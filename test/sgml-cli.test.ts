@@ -64,3 +64,11 @@ test('edgarbox parse --extract keeps hostile file names inside the directory and
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('edgarbox parse --markdown --document 1 prints that document converted', () => {
+  const r = run([fixture('txt-lf'), '--markdown', '--document', '1']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Item 7\.01 Regulation FD Disclosure/);
+  assert.doesNotMatch(r.stdout, /<P>|<HTML>/);
+  assert.equal(run([fixture('txt-lf'), '--text', '--document', '99']).code, 2);
+});
