@@ -43,33 +43,34 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const log = options.log;
 
-  app.use('*', async (c, next) => {
-    const started = performance.now();
-    await next();
-    if (log) {
+  if (log) {
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
       const url = new URL(c.req.url);
       const ms = (performance.now() - started).toFixed(1);
       log(`${new Date().toISOString()} ${c.req.method} ${url.pathname}${url.search} ${c.res.status} ${ms}ms`);
-    }
-  });
+    });
+  }
 
   app.use('*', async (c, next) => {
     const raw =
       (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url ?? new URL(c.req.url).pathname;
     const path = raw.split('?')[0] ?? '';
     if (UNSAFE_PATH.test(path)) throw createError('unsafe-path', path);
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (path.startsWith('/Archives/')) c.header('Content-Security-Policy', 'sandbox');
     await next();
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    if (c.req.path.startsWith('/Archives/')) c.res.headers.set('Content-Security-Policy', 'sandbox');
   });
 
-  app.use('/LATEST/*', (c, next) =>
+  app.use(
+    '/LATEST/*',
     bodyLimit({
       maxSize: limits.maxBodyBytes,
       onError: () => {
         throw createError('too-large', 'The request body', limits.maxBodyBytes);
       },
-    })(c, next),
+    }),
   );
 
   app.route('/', archivesRoutes(ctx));
