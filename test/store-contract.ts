@@ -427,6 +427,34 @@ export function storeContract(name: string, open: StoreFactory): void {
       assert.deepEqual(dates, [...dates].sort().reverse());
     });
 
+    it('search() pages through hits with equal scores exactly once', async () => {
+      const twins = Array.from({ length: 5 }, (_, i) =>
+        makeFiling({
+          accession: `0000000505-22-00000${i}`,
+          form: '8-K',
+          filingDate: '2022-01-0' + String(i + 1),
+          parties: [{ cik: '0000000505', name: 'ECHO TWINS INC' }],
+          documents: [{ type: '8-K', filename: 'e.htm', body: '<p>Identical quasar nebula text.</p>\n' }],
+        }),
+      );
+      await store.putFilings(twins);
+      try {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const r = await store.search(textSearch('quasar', { limit: 2, ...(cursor ? { cursor } : {}) }));
+          assert.equal(r.total, 5);
+          const scores = new Set(r.hits.map((h) => h.score));
+          assert.equal(scores.size, r.hits.length > 0 ? 1 : 0);
+          seen.push(...r.hits.map((h) => h.accession));
+          cursor = r.nextCursor;
+        } while (cursor);
+        assert.deepEqual([...seen].sort(), twins.map((t) => t.submission.accessionNumber).sort());
+      } finally {
+        for (const t of twins) await store.deleteFiling(t.submission.accessionNumber);
+      }
+    });
+
     it('search() rejects a cursor it did not issue with invalid-query', async () => {
       await rejectsWith(store.search(textSearch('myeloma', { cursor: 'not-a-cursor!' })), 'invalid-query');
       await rejectsWith(store.search(textSearch('myeloma', { cursor: 'eyJ4IjoxfQ' })), 'invalid-query');

@@ -136,51 +136,30 @@ export function createSearcher(db: Database.Database): Searcher {
   function searchText(req: SearchRequest, match: string, limit: number): SearchResult {
     const plan = filterPlan(req.filters, (req.filters.sections?.length ?? 0) > 0);
     const byDate = req.sort === 'date';
-    const joins = plan.needsJoin || byDate ? plan.joins : '';
     const t = plan.fts;
+    const joins = plan.needsJoin || byDate ? plan.joins : '';
     const filters = plan.where.map((w) => ` AND ${w}`).join('');
-    const snip = `snippet(${t}, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '${SNIPPET_ELLIPSIS}', ${SNIPPET_TOKENS})`;
-    type Row = { id: number; score: number; date: string; s?: string };
-    let rows: Row[] | undefined;
-    let meta: Map<number, HitMeta> | undefined;
-    if (!byDate && req.cursor === undefined) {
-      // First page by relevance: exactly the raw FTS5 shape (FTS5 sorts by rank itself and
-      // snippets only the rows returned). Valid when no score tie straddles the page end;
-      // within the page, ties are put in row-id order like the keyset plan below.
-      // With filters the joins are needed anyway and bring the hit metadata along (they run for
-      // the returned rows only). Without, the bare FTS5 statement lets FTS5 apply the LIMIT itself.
-      const metaCols = plan.needsJoin ? `, ${META_COLUMNS[plan.unit]}` : '';
-      const fast = prepare(
-        `SELECT ${t}.rowid AS id, ${t}.rank AS score, '' AS date, ${snip} AS s${metaCols}
-         FROM ${t} ${joins} WHERE ${t} MATCH ?${filters} ORDER BY ${t}.rank LIMIT ?`,
-      ).all(match, ...plan.args, limit + 1) as Array<Row & HitMeta>;
-      const edge = fast[limit];
-      if (!edge || edge.score !== fast[limit - 1]?.score) {
-        rows = fast.sort((a, b) => a.score - b.score || a.id - b.id);
-        if (plan.needsJoin) meta = new Map(fast.map((r) => [r.id, r]));
-      }
+    const keyset: string[] = [];
+    const args: Array<string | number> = [...plan.args];
+    if (req.cursor !== undefined && byDate) {
+      const c = decodeCursor(req.cursor, { d: 'string', i: 'number' });
+      keyset.push(` AND (f.filing_date, ${t}.rowid) < (?, ?)`);
+      args.push(c.d, c.i);
+    } else if (req.cursor !== undefined) {
+      const c = decodeCursor(req.cursor, { s: 'number', i: 'number' });
+      keyset.push(` AND (bm25(${t}) > ? OR (bm25(${t}) = ? AND ${t}.rowid > ?))`);
+      args.push(c.s, c.s, c.i);
     }
-    if (rows === undefined) {
-      const where: string[] = [];
-      const args: Array<string | number> = [...plan.args];
-      if (req.cursor !== undefined && byDate) {
-        const c = decodeCursor(req.cursor, { d: 'string', i: 'number' });
-        where.push(` AND (f.filing_date, ${t}.rowid) < (?, ?)`);
-        args.push(c.d, c.i);
-      } else if (req.cursor !== undefined) {
-        const c = decodeCursor(req.cursor, { s: 'number', i: 'number' });
-        where.push(` AND (bm25(${t}) > ? OR (bm25(${t}) = ? AND ${t}.rowid > ?))`);
-        args.push(c.s, c.s, c.i);
-      }
-      const order = byDate ? `f.filing_date DESC, ${t}.rowid DESC` : `score, ${t}.rowid`;
-      rows = prepare(
-        `SELECT ${t}.rowid AS id, bm25(${t}) AS score, ${byDate ? 'f.filing_date' : "''"} AS date FROM ${t} ${joins}
-         WHERE ${t} MATCH ?${filters}${where.join('')} ORDER BY ${order} LIMIT ?`,
-      ).all(match, ...args, limit + 1) as Row[];
-    }
+    // (1) The ranked page, ids and scores only: SQLite keeps the best rows in a small heap and
+    // (score, rowid) is a total order, so cursors never skip or repeat a tied hit.
+    const order = byDate ? `f.filing_date DESC, ${t}.rowid DESC` : `score, ${t}.rowid`;
+    const rows = prepare(
+      `SELECT ${t}.rowid AS id, bm25(${t}) AS score, ${byDate ? 'f.filing_date' : "''"} AS date FROM ${t} ${joins}
+       WHERE ${t} MATCH ?${filters}${keyset.join('')} ORDER BY ${order} LIMIT ?`,
+    ).all(match, ...args, limit + 1) as Array<{ id: number; score: number; date: string }>;
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    // Exact total: the page already is the whole answer when it is the first and not full.
+    // Exact total: a first page that is not full already is the whole answer.
     const total =
       req.cursor === undefined && !more
         ? page.length
@@ -189,17 +168,19 @@ export function createSearcher(db: Database.Database): Searcher {
               `SELECT count(*) AS n FROM ${t} ${plan.needsJoin ? plan.joins : ''} WHERE ${t} MATCH ?${filters}`,
             ).get(match, ...plan.args) as { n: number }
           ).n;
+    // (2) Snippets for the page rows only, in one pass over the match.
     const marked = new Map<number, string>();
-    for (const r of page) if (r.s !== undefined) marked.set(r.id, r.s);
-    if (page.length > 0 && marked.size === 0) {
+    if (page.length > 0) {
       const st = snippets[plan.fts as keyof typeof snippets];
       for (const row of st.all(match, JSON.stringify(page.map((r) => r.id)))) marked.set(row.id, row.s);
     }
-    const hits = toHits(page, plan.unit, (id) => marked.get(id), meta);
+    // (3) Metadata of the page rows.
+    const hits = toHits(page, plan.unit, (id) => marked.get(id));
     const result: SearchResult = { total, hits };
     const last = page[page.length - 1];
-    if (more && last)
+    if (more && last) {
       result.nextCursor = encodeCursor(byDate ? { d: last.date, i: last.id } : { s: last.score, i: last.id });
+    }
     return result;
   }
 
@@ -249,18 +230,15 @@ export function createSearcher(db: Database.Database): Searcher {
     page: Array<{ id: number; score: number }>,
     unit: 'd' | 's',
     snippetOf: (id: number) => string | undefined,
-    known?: Map<number, HitMeta>,
   ): SearchHit[] {
     if (page.length === 0) return [];
-    const meta =
-      known ??
-      new Map(
-        (
-          prepare(`${metaFrom[unit]} (${page.map(() => '?').join(', ')})`).all(
-            ...page.map((r) => r.id),
-          ) as HitMeta[]
-        ).map((m) => [m.id, m]),
-      );
+    const meta = new Map(
+      (
+        prepare(`${metaFrom[unit]} (${page.map(() => '?').join(', ')})`).all(
+          ...page.map((r) => r.id),
+        ) as HitMeta[]
+      ).map((m) => [m.id, m]),
+    );
     const hits: SearchHit[] = [];
     for (const r of page) {
       const m = meta.get(r.id);
