@@ -89,7 +89,7 @@ export function createProgress(options: ProgressOptions): ProgressReporter {
   const interval = options.intervalMs ?? 2000;
   let last = performance.now();
   let latest: ProgressState | undefined;
-  let printed: ProgressState | undefined;
+  let printed = '';
   const line = (s: ProgressState): string => {
     const parts = [
       `${options.label}: ${s.count} ${unit}`,
@@ -110,15 +110,17 @@ export function createProgress(options: ProgressOptions): ProgressReporter {
       const now = performance.now();
       if (now - last >= interval) {
         last = now;
-        printed = s;
-        stream.write(line(s));
+        printed = line(s);
+        stream.write(printed);
       }
     },
     log(text) {
       stream.write(`${text}\n`);
     },
     stop() {
-      if (latest && latest !== printed && performance.now() - started >= interval) stream.write(line(latest));
+      if (!latest || performance.now() - started < interval) return;
+      const last = line(latest);
+      if (last.replace(/ ETA \d+s/, '') !== printed.replace(/ ETA \d+s/, '')) stream.write(last);
     },
   };
 }

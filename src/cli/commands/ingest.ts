@@ -4,10 +4,12 @@
  * @module
  */
 import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { Command, Option } from 'commander';
-import { createError } from '../../core/errors.ts';
+import { createError, EdgarError, type ErrorCode, messages } from '../../core/errors.ts';
 import type { IngestSummary } from '../../ingest/ingest-summary.ts';
 import { ExitCode } from '../exit-code.ts';
+import type { IngestThreadCommand, IngestThreadInput, IngestThreadMessage } from './ingest-thread.ts';
 
 /** Exit code when the run was interrupted (Ctrl-C), as shells report SIGINT. */
 export const INTERRUPTED_EXIT = 130;
@@ -70,13 +72,10 @@ async function ingestAction(paths: string[], flags: IngestFlags): Promise<number
   }
   if (paths.filter((p) => p === '-').length > 1)
     throw createError('invalid-argument', '- (stdin) given more than once');
-  const [{ runIngest }, { measureSources }, { createProgress }, { openStore }] = await Promise.all([
-    import('../../ingest/run-ingest.ts'),
+  const [{ measureSources }, { createProgress }] = await Promise.all([
     import('../../ingest/read-sources.ts'),
     import('../progress.ts'),
-    import('../db-option.ts'),
   ]);
-  const store = openStore(flags.db);
   const measured = measureSources(paths);
   const progress = createProgress({
     label: 'ingest',
@@ -84,31 +83,57 @@ async function ingestAction(paths: string[], flags: IngestFlags): Promise<number
     unit: 'files',
     enabled: flags.quiet !== true,
   });
-  const controller = new AbortController();
+  const input: IngestThreadInput = { paths };
+  if (flags.db !== undefined) input.db = flags.db;
+  if (flags.workers !== undefined) input.workers = flags.workers;
+  if (flags.batch !== undefined) input.batch = flags.batch;
+  const readsStdin = paths.includes('-');
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const thread = new Worker(new URL(`./ingest-thread${ext}`, import.meta.url), {
+    workerData: input,
+    stdin: readsStdin,
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
+  if (readsStdin && thread.stdin) process.stdin.pipe(thread.stdin);
+
   const onSigint = (): void => {
-    if (controller.signal.aborted) process.exit(INTERRUPTED_EXIT);
-    controller.abort();
+    if (interrupted) process.exit(INTERRUPTED_EXIT);
+    interrupted = true;
+    thread.postMessage({ type: 'abort' } satisfies IngestThreadCommand);
     progress.log('ingest: interrupted, committing what is in flight (Ctrl-C again to quit at once)');
   };
+  let interrupted = false;
   process.on('SIGINT', onSigint);
-  let summary: IngestSummary;
+  let summary: IngestSummary | undefined;
+  let failure: { code?: string; message: string } | undefined;
   try {
-    summary = await runIngest({
-      store,
-      paths,
-      signal: controller.signal,
-      ...(flags.workers === undefined ? {} : { workers: flags.workers }),
-      ...(flags.batch === undefined ? {} : { batchFilings: flags.batch }),
-      onProgress: (p) => progress.update({ value: p.bytesRead, count: p.files, bytes: p.bytes }),
-      onFailure: (f) => {
-        if (!flags.json) progress.log(`failed: ${f.source}: ${f.reason}`);
-      },
+    await new Promise<void>((resolve, reject) => {
+      thread.on('message', (m: IngestThreadMessage) => {
+        if (m.type === 'progress') {
+          progress.update({ value: m.progress.bytesRead, count: m.progress.files, bytes: m.progress.bytes });
+        } else if (m.type === 'failure') {
+          if (!flags.json) progress.log(`failed: ${m.failure.source}: ${m.failure.reason}`);
+        } else if (m.type === 'summary') {
+          summary = m.summary;
+        } else {
+          failure = m;
+        }
+      });
+      thread.on('error', reject);
+      thread.on('exit', () => resolve());
     });
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
-    await store.close();
+    if (readsStdin) process.stdin.unpipe();
   }
+  if (failure) {
+    if (failure.code !== undefined && failure.code in messages) {
+      throw new EdgarError(failure.code as ErrorCode, failure.message);
+    }
+    throw new Error(failure.message);
+  }
+  if (!summary) throw createError('store-error', 'the ingest thread ended without a summary');
   if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else process.stdout.write(formatSummary(summary));
   if (summary.interrupted) return INTERRUPTED_EXIT;
