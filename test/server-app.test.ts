@@ -89,6 +89,18 @@ describe('createApp() over the example filings', () => {
     assert.doesNotMatch(text, /<P/);
   });
 
+  test('GET a filing folder redirects to its slash form, which lists the folder like index.json', async () => {
+    const bare = await app.request(FOLDER);
+    assert.equal(bare.status, 301);
+    assert.equal(new URL(bare.headers.get('location') ?? '', 'http://x').pathname, `${FOLDER}/`);
+    const listing = (await (await app.request(`${FOLDER}/`)).json()) as {
+      directory: { item: Array<{ name: string }> };
+    };
+    const names = listing.directory.item.map((i) => i.name);
+    assert.deepEqual(names.slice(-2), ['nwrx-8k_20240507.htm', 'nwrx-ex991_20240507.htm']);
+    assert.deepEqual(await (await app.request(`${FOLDER}/index.json`)).json(), listing);
+  });
+
   test('HEAD on a .txt answers with its length and no body', async () => {
     const res = await app.request(`${FOLDER}/${EIGHT_K}.txt`, { method: 'HEAD' });
     assert.equal(res.status, 200);
