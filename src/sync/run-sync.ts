@@ -11,7 +11,7 @@ import { ingestOne } from '../ingest/ingest-one.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
 import type { Store } from '../store/store.ts';
 import type { SyncClient } from './client.ts';
-import { fetchListing, listingsOf, resolveCiks } from './plan.ts';
+import { fetchListing, type ListingResult, listingsOf, resolveCiks } from './plan.ts';
 import { quarterOfDate, type Selection } from './selection.ts';
 import type { SourceUrls } from './sources.ts';
 import type { SyncFailure, SyncState } from './state.ts';
@@ -102,11 +102,22 @@ export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
   const report = (): void => options.onProgress?.(progress);
 
   const ciks = await resolveCiks(selection, client, urls);
-  for (const listing of listingsOf(selection, ciks, urls)) {
-    if (signal?.aborted) break;
+  const listings = listingsOf(selection, ciks, urls);
+  // The next listing is fetched while the current one's filings are: the rate gate, not the
+  // gaps between listings, sets the pace. At most two listings are held at once.
+  const fetchAt = (i: number): Promise<ListingResult> | undefined => {
+    const listing = listings[i];
+    if (!listing || signal?.aborted) return undefined;
+    const p = fetchListing(listing, selection, ciks, client, urls, state.data.listings[listing.key]);
+    p.catch(() => {});
+    return p;
+  };
+  let pending = fetchAt(0);
+  for (let i = 0; pending !== undefined; i++) {
+    const result = await pending;
+    pending = fetchAt(i + 1);
+    const listing = result.listing;
     summary.listings++;
-    const known = state.data.listings[listing.key];
-    const result = await fetchListing(listing, selection, ciks, client, urls, known);
     for (const w of result.warnings) options.onNote?.(w);
     if (result.notModified) {
       summary.listingsNotModified++;
