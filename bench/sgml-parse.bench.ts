@@ -17,8 +17,6 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
 import { Parser } from 'tar';
 import { createSubmissionParser, parseSubmission } from '../src/sgml/index.ts';
@@ -167,57 +165,18 @@ function synthInProcess(c: SynthCorpus): void {
   report(`synthetic ${sizeMB} MB, 1 core in-process`, c.bytes, files.length, docs, scanT, parseT);
 }
 
-/** In a child process: parse the corpus with `n` worker threads; print JSON timings and peak RSS. */
-async function childRun(manifest: string, n: number): Promise<void> {
-  const c = JSON.parse(readFileSync(manifest, 'utf8')) as SynthCorpus;
-  const root = join(import.meta.dirname, '..');
-  const workerJs = compileForWorkers(
-    join(import.meta.dirname, 'synth', 'parse-worker.ts'),
-    root,
-    join(import.meta.dirname, '.data', 'js'),
-  );
-  const t = process.hrtime.bigint();
-  const parts = Array.from({ length: n }, (_, k) => c.files.filter((_f, i) => i % n === k));
-  const results = await Promise.all(
-    parts.map(
-      (files) =>
-        new Promise<{ bytes: number; documents: number; warnings: number; cpuSeconds: number }>(
-          (resolve, reject) => {
-            const w = new Worker(workerJs, {
-              workerData: files,
-              // Parse results are dropped file by file: a small heap keeps RSS flat.
-              resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 },
-            });
-            w.once('message', resolve);
-            w.once('error', reject);
-          },
-        ),
-    ),
-  );
-  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
-  const sum = (k: 'bytes' | 'documents' | 'warnings') => results.reduce((a, r) => a + r[k], 0);
-  const out = {
-    seconds,
-    bytes: sum('bytes'),
-    documents: sum('documents'),
-    warnings: sum('warnings'),
-    maxRssMiB: process.resourceUsage().maxRSS / 1024,
-    /** The busiest worker's own CPU seconds: the wall time the run would take on idle cores. */
-    cpuSeconds: Math.max(...results.map((r) => r.cpuSeconds)),
-  };
-  process.stdout.write(`${JSON.stringify(out)}\n`);
-}
-
 /** The whole synthetic corpus in a fresh process with `n` workers; returns the process wall seconds. */
+const repo = join(import.meta.dirname, '..');
+
 function withWorkers(c: SynthCorpus, n: number): number {
+  // The driver and its workers run as plain JS, so the measured process does not pay for TypeScript.
+  const out = join(import.meta.dirname, '.data', 'js');
+  compileForWorkers(join(import.meta.dirname, 'synth', 'parse-worker.ts'), repo, out);
+  const driver = compileForWorkers(join(import.meta.dirname, 'synth', 'parse-parallel.ts'), repo, out);
   const t = process.hrtime.bigint();
-  const r = spawnSync(
-    process.execPath,
-    [fileURLToPath(import.meta.url), '--child', String(n), join(c.dir, 'manifest.json')],
-    {
-      encoding: 'utf8',
-    },
-  );
+  const r = spawnSync(process.execPath, [driver, join(c.dir, 'manifest.json'), String(n)], {
+    encoding: 'utf8',
+  });
   const wall = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
   const res = JSON.parse(r.stdout) as {
@@ -277,11 +236,6 @@ async function tarGz(c: SynthCorpus): Promise<void> {
   );
 }
 
-const child = process.argv.indexOf('--child');
-if (child > 0) {
-  await childRun(process.argv[child + 2] as string, Number(process.argv[child + 1]));
-  process.exit(0);
-}
 console.log(
   `sgml-parse bench: node ${process.version}, reps ${reps}, in-process clock: ${useCpu ? 'CPU time' : 'wall'}`,
 );

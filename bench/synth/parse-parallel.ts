@@ -1,0 +1,48 @@
+/**
+ * Benchmark driver run as its own process (after `compileForWorkers`, as plain JS): parse a
+ * synthetic corpus with `n` worker threads over disjoint files; print JSON timings and peak RSS.
+ * Usage: `node parse-parallel.js <manifest.json> <n>`.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+
+interface WorkerResult {
+  bytes: number;
+  documents: number;
+  warnings: number;
+  cpuSeconds: number;
+}
+
+const [manifest, count] = process.argv.slice(2);
+const files = (JSON.parse(readFileSync(manifest as string, 'utf8')) as { files: string[] }).files;
+const n = Number(count);
+const t = process.hrtime.bigint();
+const results = await Promise.all(
+  Array.from(
+    { length: n },
+    (_, k) =>
+      new Promise<WorkerResult>((resolve, reject) => {
+        const w = new Worker(new URL('./parse-worker.js', import.meta.url), {
+          workerData: files.filter((_f, i) => i % n === k),
+          // Parse results are dropped file by file: a small heap keeps RSS flat.
+          resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 },
+        });
+        w.once('message', resolve);
+        w.once('error', reject);
+      }),
+  ),
+);
+const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+const sum = (key: 'bytes' | 'documents' | 'warnings') => results.reduce((a, r) => a + r[key], 0);
+process.stdout.write(
+  `${JSON.stringify({
+    seconds,
+    bytes: sum('bytes'),
+    documents: sum('documents'),
+    warnings: sum('warnings'),
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    // The busiest worker's own CPU seconds: the wall time the run would take on idle cores.
+    cpuSeconds: Math.max(...results.map((r) => r.cpuSeconds)),
+  })}\n`,
+);
