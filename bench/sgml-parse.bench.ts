@@ -10,8 +10,15 @@
  * Options: `--size <MB>` synthetic corpus size (default 100; 1000 for the full run), `--reps <n>`,
  * `--cpu` (time in-process runs by CPU time, for a shared machine).
  *
- * Last result (2026-11-21, 2-vCPU VM, --size 1000): see the report printed by the run; figures are
- * quoted in the project's issue 2 report.
+ * Last result (2026-11-21, shared 2-vCPU VM at load average 16-19, `--size 1000 --cpu`):
+ *   real x20 in-process: parse ~480-860 MB/s CPU, ratio 0.22-0.42x to the <DOCUMENT> scan (~2.0 GB/s);
+ *     one 143 KB, 239-filer header (Midcap.40App) costs as much as scanning ~6 MB.
+ *   synthetic 1 GB in-process: parse 638 MB/s median / 746 best, ratio 0.32x / 0.37x
+ *     (20-100 MB corpora: 0.35-0.46x; one quiet sample reached 0.86x).
+ *   synthetic 1 GB, one process, 2 workers: 12.6-19.5 s wall under load (0.05-0.08 GB/s);
+ *     busiest worker's CPU 1.29-1.38 s, i.e. ~0.75 GB/s on idle cores (0.6x of 1.25 GB/s);
+ *     peak RSS 119-127 MiB (95 MiB on 20 MB: flat with corpus size). 2-core scaling 1.30x.
+ *   .nc.tar.gz streamed through gunzip + node-tar + push parser: 32-62 MB/s of SGML under load.
  * @module
  */
 import { spawnSync } from 'node:child_process';
