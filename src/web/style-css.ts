@@ -92,6 +92,8 @@ mark { background: var(--mark); color: inherit; padding: 0 .1em; border-radius: 
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .facts address { font-style: normal; }
+.company .facts { grid-template-columns: minmax(0, 1fr); gap: 0; }
+.company .facts dd { margin-bottom: .5rem; }
 .items { list-style: none; margin: 0; padding: 0; }
 .names { list-style: none; margin: 0 0 1rem; padding: 0; }
 .names li { padding: .15rem 0; }

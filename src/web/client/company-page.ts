@@ -48,7 +48,7 @@ function namesOverTime(c: ApiCompany): HTMLElement {
         h(
           'span',
           { class: 'muted' },
-          ` ${n.from ? `${n.from} ` : ''}${n.from || n.to ? '–' : ''} ${n.to ?? ''}`.trimEnd(),
+          n.from && n.to ? ` ${n.from} – ${n.to}` : n.to ? ` until ${n.to}` : n.from ? ` from ${n.from}` : '',
         ),
       ),
     ),
