@@ -25,5 +25,20 @@ export * from './services/index.ts';
 export * from './sgml/index.ts';
 export * from './store/index.ts';
 export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite/store.ts';
+export {
+  type AuditReport,
+  auditStore,
+  createClient,
+  openSyncState,
+  parseMasterIndex,
+  parseSelection,
+  type RunSyncOptions,
+  resolveSource,
+  runSync,
+  type Selection,
+  type SyncClient,
+  type SyncSummary,
+  shouldRetry,
+} from './sync/index.ts';
 export { WEB_CSP, type WebRoutesOptions, webRoutes } from './web/index.ts';
 export * from './xml/index.ts';
