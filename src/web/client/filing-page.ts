@@ -201,7 +201,7 @@ export async function renderFilingPage(url: URL, signal: AbortSignal): Promise<v
         'aside',
         { class: 'filing-side' },
         facts([
-          ['Company', company()],
+          ['Filer', company()],
           ['Form', f.form],
           ['Filed', f.filingDate],
           ['Accepted', f.acceptanceDateTime ? formatDateTime(f.acceptanceDateTime) : ''],
