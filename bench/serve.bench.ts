@@ -268,5 +268,37 @@ async function searchClasses(url: string): Promise<Map<string, string[]>> {
 }
 
 /*
-Last result: (filled in after a run)
+Last result (2026-11-21, 2-vCPU VM shared with other engineers' test runs: load average ~17 during the
+run, so wall-clock req/s are depressed; "cpu us/req" is the server's own CPU time per request and
+does not depend on the load; corpus store = the 42 filings of ../shared/corpus/sgml; 100k store =
+bench/.data/fts-100000-seed42-v1.db from `npm run bench:search -- --filings 100000`):
+
+store: 42 filings from /work/shared/corpus/sgml
+endpoint                                             | conn |   req/s | p50 ms |  p99 ms | cpu us/req | non-2xx
+.txt (28 KB, streamed from zstd chunks)              |   32 |     329 |   55.0 |   854.0 |        961 | 0
+submissions JSON (2 s response cache)                |   32 |    2036 |    8.0 |    90.0 |        189 | 0
+/api/search?q=myeloma (corpus store)                 |   32 |     450 |   26.0 |   277.0 |        888 | 0
+/LATEST/search-index?q=myeloma (corpus)              |   32 |     477 |   30.0 |   308.0 |        947 | 0
+submissions JSON (no cache)                          |   32 |     304 |   21.0 |   783.0 |        903 | 0
+rare terms (<50 docs): 0 queries
+medium terms (50-5k docs): 12 queries
+common terms (>5k docs): 12 queries
+phrases: 5 queries
+/api/search medium terms (50-5k docs), 100k          |    1 |      47 |   17.0 |    88.0 |       4564 | 0
+/LATEST/search-index medium terms (50-5k docs), 100k |    1 |      61 |   13.0 |    73.0 |       5844 | 0
+/api/search common terms (>5k docs), 100k            |    1 |       8 |   83.0 |   337.0 |      44131 | 0
+/LATEST/search-index common terms (>5k docs), 100k   |    1 |       7 |  110.0 |   484.0 |      51090 | 0
+/api/search phrases, 100k                            |    1 |       5 |  153.0 |   561.0 |      48865 | 0
+/LATEST/search-index phrases, 100k                   |    1 |       5 |  195.0 |   592.0 |      52297 | 0
+/api/search medium terms, 100k                       |    4 |      65 |   55.0 |   173.0 |       3676 | 0
+submissions JSON (2 s response cache): 2036 req/s measured = 0.41x the 5,000 req/s target; server CPU 189 us/request = 5301 req/s per free core (1.06x)
+submissions JSON (no cache): 304 req/s measured = 0.06x the 5,000 req/s target; server CPU 903 us/request = 1108 req/s per free core (0.22x)
+load average at the end: 17.6 17.4 15.9 on 2 cores
+/api/search medium terms (50-5k docs), 100k @1 conn: p99 88.0 ms = 1.76x the 50 ms budget
+/LATEST/search-index medium terms (50-5k docs), 100k @1 conn: p99 73.0 ms = 1.46x the 50 ms budget
+/api/search common terms (>5k docs), 100k @1 conn: p99 337.0 ms = 6.74x the 50 ms budget
+/LATEST/search-index common terms (>5k docs), 100k @1 conn: p99 484.0 ms = 9.68x the 50 ms budget
+/api/search phrases, 100k @1 conn: p99 561.0 ms = 11.22x the 50 ms budget
+/LATEST/search-index phrases, 100k @1 conn: p99 592.0 ms = 11.84x the 50 ms budget
+/api/search medium terms, 100k @4 conn: p99 173.0 ms = 3.46x the 50 ms budget
 */
