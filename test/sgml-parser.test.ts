@@ -16,6 +16,7 @@ import {
   parseSubmission,
   parseSubmissionFile,
   toDocumentInput,
+  uudecode,
 } from '../src/sgml/index.ts';
 import { repoRoot } from './corpus.ts';
 
@@ -279,4 +280,15 @@ test('isEasternDaylightTime() agrees with the America/New_York tz database for 1
     }
   }
   assert.equal(checked, 41 * 12 * 8);
+});
+
+test('uudecode() decodes lines whose trailing spaces were stripped, beyond 3/4 of the encoded size', () => {
+  // 90 zero bytes encode as two 45-byte lines of backquote-free "M" + 60 spaces; SEC strips the
+  // spaces, so each line is just "M". Decoding by the length byte must still give 90 bytes.
+  const original = new Uint8Array(90);
+  const body = Buffer.from('M\nM\n`\nend\n', 'latin1');
+  const { bytes, badLines } = uudecode(body, 0, body.length);
+  assert.equal(bytes.length, 90);
+  assert.deepEqual(Buffer.from(bytes), Buffer.from(original));
+  assert.equal(badLines, 2);
 });

@@ -33,9 +33,13 @@ export function findUuencodeBegin(
   return undefined;
 }
 
-/** Bytes a uuencoded body of `length` bytes decodes to, at most. */
-function maxDecodedLength(length: number): number {
-  return Math.ceil((length * 3) / 4) + 3;
+/**
+ * A first guess at the decoded size of a uuencoded body of `length` bytes. It is not a bound:
+ * SEC strips trailing spaces from some lines, so a line can decode to more than 3/4 of its bytes;
+ * the decoder grows its buffer when the guess is short.
+ */
+function decodedLengthGuess(length: number): number {
+  return Math.ceil((length * 3) / 4) + 64;
 }
 
 /**
@@ -49,7 +53,7 @@ export function uudecode(
 ): { bytes: Uint8Array; badLines: number } {
   // Bounded view: line-end searches must never run past `end` into the rest of the submission.
   const buf: Buffer = asBuffer(bytes).subarray(0, end);
-  const out = new Uint8Array(maxDecodedLength(end - start));
+  let out = new Uint8Array(decodedLengthGuess(end - start));
   let o = 0;
   let pos = start;
   let badLines = 0;
@@ -63,6 +67,11 @@ export function uudecode(
       if (lineEnd - pos === 3 && buf[pos] === 101 && buf[pos + 1] === 110 && buf[pos + 2] === 100) break; // end
       const n = (first - 32) & 63;
       if (n > 0) {
+        if (o + n > out.length) {
+          const grown = new Uint8Array(Math.max(out.length * 2, o + n));
+          grown.set(out.subarray(0, o));
+          out = grown;
+        }
         const need = Math.ceil(n / 3) * 4;
         let i = pos + 1;
         if (lineEnd - i < need) badLines++;
