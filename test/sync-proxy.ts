@@ -39,8 +39,10 @@ export interface SyncProxy {
   seen: SeenRequest[];
   /** Replace (or clear) the misbehaviour. */
   setChaos(chaos: Chaos | undefined): void;
-  /** Serve `body` at `path` instead of forwarding. */
-  setExtra(path: string, body: Uint8Array | string): void;
+  /** Serve `body` at `path` instead of forwarding (with `status`, default 200). */
+  setExtra(path: string, body: Uint8Array | string, status?: number): void;
+  /** Forward `path` again. */
+  removeExtra(path: string): void;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export interface SyncProxy {
 export async function createSyncProxy(upstream: string): Promise<SyncProxy> {
   const target = new URL(upstream);
   const seen: SeenRequest[] = [];
-  const extras = new Map<string, Uint8Array | string>();
+  const extras = new Map<string, { body: Uint8Array | string; status: number }>();
   let chaos: Chaos | undefined;
   let random = () => 0.5;
   const counts = new Map<string, number>();
@@ -64,7 +66,9 @@ export async function createSyncProxy(upstream: string): Promise<SyncProxy> {
     const extra = extras.get(path);
     if (extra !== undefined) {
       record('extra');
-      res.writeHead(200, { 'Content-Length': String(Buffer.byteLength(extra)) }).end(extra);
+      res
+        .writeHead(extra.status, { 'Content-Length': String(Buffer.byteLength(extra.body)) })
+        .end(extra.body);
       return;
     }
     if (chaos?.paths.test(path) && (counts.get(path) ?? 0) < chaos.perPath) {
@@ -142,8 +146,11 @@ export async function createSyncProxy(upstream: string): Promise<SyncProxy> {
       counts.clear();
       random = c ? mulberry32(c.seed) : () => 0.5;
     },
-    setExtra(path, body) {
-      extras.set(path, body);
+    setExtra(path, body, status = 200) {
+      extras.set(path, { body, status });
+    },
+    removeExtra(path) {
+      extras.delete(path);
     },
     close: () =>
       new Promise<void>((r) => {

@@ -324,6 +324,48 @@ test("runSync() --feed streams a day's .nc.tar.gz into ingest", skip, async () =
   await store.close();
 });
 
+test(
+  'runSync() reports a listing it cannot get (a day without filings) and syncs the others',
+  skip,
+  async () => {
+    const { store } = freshStore();
+    const s = await sync(store, { index: ['2025-01-11', '2025-01-10'] });
+    assert.equal(s.listingFailures.length, 1);
+    assert.match(s.listingFailures[0]?.url ?? '', /master\.20250111\.idx$/);
+    assert.deepEqual(
+      await accessions(store, {}),
+      await accessions(storeA, { from: '2025-01-10', to: '2025-01-10' }),
+    );
+    await store.close();
+  },
+);
+
+test('runSync() stops at the first 403 block page instead of fetching on', skip, async () => {
+  const { store } = freshStore();
+  const all = await accessions(storeA, RANGE);
+  const blockedAcc = all[3] as string;
+  const f = (await storeA.listFilings({ from: RANGE.from, to: RANGE.to, limit: 10_000 })).filings.find(
+    (x) => x.accession === blockedAcc,
+  );
+  assert.ok(f);
+  const path = `/Archives/edgar/data/${f.cik.replace(/^0+/, '')}/${blockedAcc.replaceAll('-', '')}/${blockedAcc}.txt`;
+  proxy.setExtra(path, '<html>Your Request Originates from an Undeclared Automated Tool</html>', 403);
+  const mark = proxy.seen.length;
+  try {
+    await assert.rejects(
+      sync(store, RANGE, { concurrency: 2 }),
+      (e: unknown) => (e as { code?: string }).code === 'blocked',
+    );
+  } finally {
+    proxy.removeExtra(path);
+  }
+  const at = proxy.seen.findIndex((r, i) => i >= mark && r.path === path);
+  const after = proxy.seen.slice(at + 1).filter((r) => r.path.endsWith('.txt'));
+  assert.ok(after.length <= 2, `${after.length} filing requests after the block page`);
+  assert.ok((await accessions(store, {})).length < all.length);
+  await store.close();
+});
+
 test('edgarbox sync refuses SEC without a User-Agent before any request', skip, async () => {
   const r = await run(['sync', '--cik', '320193', '--db', join(dir, 'never.db')], {
     EDGARBOX_USER_AGENT: '',

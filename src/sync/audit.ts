@@ -4,6 +4,7 @@
  * size where the listing gives one).
  * @module
  */
+import { isEdgarError } from '../core/errors.ts';
 import type { Store } from '../store/store.ts';
 import type { SyncClient } from './client.ts';
 import { fetchListing, listingsOf, resolveCiks } from './plan.ts';
@@ -42,6 +43,8 @@ export interface AuditReport {
   differs: AuditDifference[];
   /** Listing problems. */
   warnings: string[];
+  /** Listings that could not be fetched: their filings are unaccounted for. */
+  listingFailures: Array<{ url: string; reason: string }>;
 }
 
 /**
@@ -51,10 +54,25 @@ export interface AuditReport {
 export async function auditStore(options: AuditOptions): Promise<AuditReport> {
   const { store, client, urls, selection, state } = options;
   const ciks = await resolveCiks(selection, client, urls);
-  const report: AuditReport = { listed: 0, present: 0, missing: [], failed: [], differs: [], warnings: [] };
+  const report: AuditReport = {
+    listed: 0,
+    present: 0,
+    missing: [],
+    failed: [],
+    differs: [],
+    warnings: [],
+    listingFailures: [],
+  };
   const seen = new Set<string>();
   for (const listing of listingsOf(selection, ciks, urls)) {
-    const result = await fetchListing(listing, selection, ciks, client, urls);
+    let result: Awaited<ReturnType<typeof fetchListing>>;
+    try {
+      result = await fetchListing(listing, selection, ciks, client, urls);
+    } catch (e) {
+      if (isEdgarError(e, 'blocked')) throw e;
+      report.listingFailures.push({ url: listing.url, reason: e instanceof Error ? e.message : String(e) });
+      continue;
+    }
     report.warnings.push(...result.warnings);
     for (const t of result.targets) {
       if (seen.has(t.accession)) continue;

@@ -59,6 +59,8 @@ export interface SyncSummary extends SyncProgress {
   listings: number;
   /** Listings the server answered 304 for (done before, unchanged since). */
   listingsNotModified: number;
+  /** Listings that could not be fetched, and why (their filings were not looked at). */
+  listingFailures: Array<{ url: string; reason: string }>;
   feeds: Array<{ date: string; ingested: number; unchanged: number; failed: number; notModified: boolean }>;
   failures: SyncFailure[];
   /** HTTP requests started (retries included) and retries. */
@@ -91,6 +93,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
     ...progress,
     listings: 0,
     listingsNotModified: 0,
+    listingFailures: [],
     feeds: [],
     failures: [],
     requests: 0,
@@ -114,7 +117,19 @@ export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
   };
   let pending = fetchAt(0);
   for (let i = 0; pending !== undefined; i++) {
-    const result = await pending;
+    let result: ListingResult;
+    try {
+      result = await pending;
+    } catch (e) {
+      // A listing that cannot be had (a daily index of a holiday is a 404) is reported, and the
+      // walk goes on; a block page or an interruption ends the run.
+      if (isEdgarError(e, 'blocked') || signal?.aborted) throw e;
+      const url = listings[i]?.url ?? '';
+      summary.listingFailures.push({ url, reason: e instanceof Error ? e.message : String(e) });
+      options.onNote?.(`listing failed: ${e instanceof Error ? e.message : String(e)}`);
+      pending = fetchAt(i + 1);
+      continue;
+    }
     pending = fetchAt(i + 1);
     const listing = result.listing;
     summary.listings++;
@@ -170,6 +185,7 @@ async function fetchAll(
 ): Promise<void> {
   const { store, client, urls, state, signal } = options;
   let next = 0;
+  let blocked = false;
   const fail = (t: SyncTarget, reason: string): void => {
     const prior = state.data.failures[t.accession];
     const f: SyncFailure = {
@@ -214,14 +230,17 @@ async function fetchAll(
       }
     } catch (e) {
       if (signal?.aborted) return;
-      if (isEdgarError(e, 'blocked')) throw e;
+      if (isEdgarError(e, 'blocked')) {
+        blocked = true;
+        throw e;
+      }
       fail(t, e instanceof Error ? e.message : String(e));
     } finally {
       report();
     }
   };
   const worker = async (): Promise<void> => {
-    while (next < todo.length && !signal?.aborted) {
+    while (next < todo.length && !signal?.aborted && !blocked) {
       const t = todo[next++];
       if (t) await one(t);
     }

@@ -9,7 +9,8 @@ import { ExitCode } from '../exit-code.ts';
 import { addSourceOptions, openSyncContext, type SourceFlags } from './sync.ts';
 
 /**
- * The `audit` command. Exits 0 when the store holds the whole selection, 1 when something is missing or differs.
+ * The `audit` command. Exits 0 when the store holds the whole selection, 1 when something is
+ * missing or differs or a listing could not be read.
  * @example edgarbox audit --index 2017Q1 --form 8-K --source http://127.0.0.1:8080 --json
  */
 export function auditCommand(): Command {
@@ -33,7 +34,9 @@ async function auditAction(flags: SourceFlags): Promise<number> {
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(formatAudit(report));
-  return report.missing.length + report.differs.length > 0 ? ExitCode.Warnings : ExitCode.Ok;
+  return report.missing.length + report.differs.length + report.listingFailures.length > 0
+    ? ExitCode.Warnings
+    : ExitCode.Ok;
 }
 
 /**
@@ -53,6 +56,8 @@ export function formatAudit(r: AuditReport): string {
   if (r.differs.length > 0) lines.push('differ:');
   for (const d of r.differs)
     lines.push(`  ${d.accession} ${d.field}: listed ${d.listed}, stored ${d.stored}`);
+  for (const l of r.listingFailures)
+    lines.push(`listing failed (its filings are unaccounted for): ${l.reason}`);
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   return `${lines.join('\n')}\n`;
 }

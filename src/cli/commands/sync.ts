@@ -155,7 +155,7 @@ async function syncAction(flags: SourceFlags): Promise<number> {
   const onSigint = (): void => {
     if (controller.signal.aborted) process.exit(INTERRUPTED_EXIT);
     controller.abort();
-    progress.log('sync: interrupted, finishing the filings in flight (Ctrl-C again to quit at once)');
+    progress.log('sync: interrupted; every filing stored so far stays stored (Ctrl-C again to quit at once)');
   };
   process.on('SIGINT', onSigint);
   let summary: SyncSummary;
@@ -185,7 +185,7 @@ async function syncAction(flags: SourceFlags): Promise<number> {
   if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else process.stdout.write(formatSyncSummary(summary));
   if (summary.interrupted) return INTERRUPTED_EXIT;
-  return summary.failed > 0 ? ExitCode.Warnings : ExitCode.Ok;
+  return summary.failed + summary.listingFailures.length > 0 ? ExitCode.Warnings : ExitCode.Ok;
 }
 
 /**
@@ -201,6 +201,7 @@ export function formatSyncSummary(s: SyncSummary): string {
     lines.push(
       `feed ${f.date}: ${f.notModified ? 'unchanged since last sync' : `ingested ${f.ingested}, unchanged ${f.unchanged}, failed ${f.failed}`}`,
     );
+  for (const l of s.listingFailures) lines.push(`listing failed: ${l.reason}`);
   if (s.failures.length > 0) {
     lines.push('failed:');
     for (const f of s.failures) lines.push(`  ${f.accession}: ${f.reason}`);
