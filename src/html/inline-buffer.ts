@@ -10,6 +10,8 @@ import { isDecoration } from './noise.ts';
 /** Marks a `<br>` inside the collected parts; a private-use character filings do not contain. */
 const BREAK = '\uE000';
 const SPACE_RUN = /\s+/g;
+/** Any whitespace other than single plain spaces. */
+const NEEDS_COLLAPSE = /[^\S ]| {2}/;
 const RULE = /^[\s_=\\]*$/;
 const MD_SPECIAL = /[\\`*_[\]<>|]/g;
 const NON_SPACE = /\S/;
@@ -125,7 +127,10 @@ export class InlineBuffer {
    */
   take(cell = false): InlineContent | null {
     const drop = cell ? isRule : isDecoration;
-    const text = this.visible ? normalize(this.text.join(''), drop) : '';
+    const parts = this.text;
+    const text = this.visible
+      ? normalize(parts.length === 1 ? (parts[0] as string) : parts.join(''), drop)
+      : '';
     let md = '';
     if (text.length > 0) md = this.md ? normalize(this.md.join(''), drop) : escapeMarkdown(text);
     const bold = this.boldChars > 0 && this.plainChars <= 1;
@@ -155,7 +160,7 @@ function isRule(line: string): boolean {
 
 /** Collapse whitespace, split at breaks, drop empty and decoration-only lines. */
 function normalize(joined: string, drop: (line: string) => boolean): string {
-  const collapsed = joined.replace(SPACE_RUN, ' ');
+  const collapsed = NEEDS_COLLAPSE.test(joined) ? joined.replace(SPACE_RUN, ' ') : joined;
   if (!collapsed.includes(BREAK)) {
     const one = collapsed.trim();
     return drop(one) ? '' : one;

@@ -153,10 +153,11 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
     return flags;
   };
 
-  const open = (name: string, attribs: Attributes): void => {
+  /** Open an element; returns false for a plain inline element, which is not tracked at all. */
+  const open = (name: string, attribs: Attributes): boolean => {
     if (b.hiddenDepth > 0) {
       push(name, undefined, 0, undefined);
-      return;
+      return true;
     }
     const style = attribs.style;
     let flags = style ? styleFlags(style) : 0;
@@ -166,9 +167,12 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
     if (flags & HIDDEN) {
       b.hiddenDepth++;
       push(name, undefined, HIDDEN, undefined);
-      return;
+      return true;
     }
     const handler = handlers.get(name);
+    // `<font>`, `<span>`, `<ix:nonFraction>`... without meaning here: their end tag finds no
+    // open element of that name and is ignored, so they need no frame.
+    if (handler === undefined && flags === 0 && attribs.align === undefined) return false;
     if (handler?.bold) flags |= BOLD;
     if (handler?.center || (attribs.align !== undefined && attribs.align.toLowerCase() === 'center'))
       flags |= CENTER;
@@ -176,6 +180,7 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
     if (flags & BOLD) b.boldDepth++;
     if (flags & CENTER) b.centerDepth++;
     push(name, handler, flags, handler?.open ? handler.open(b, attribs) : undefined);
+    return true;
   };
 
   const startTag = (name: string, attribs: Attributes, selfClosing: boolean): void => {
@@ -191,8 +196,7 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
       }
     }
     if (names[names.length - 1] === 'p' && CLOSES_P.has(name)) popTo(names.length - 1);
-    open(name, attribs);
-    if (selfClosing || VOID.has(name)) close();
+    if (open(name, attribs) && (selfClosing || VOID.has(name))) close();
   };
 
   const endTag = (name: string): void => {
