@@ -126,6 +126,25 @@ describe('createApp() over the example filings', () => {
     assert.equal(beyond.headers.get('content-range'), `bytes */${whole.length}`);
   });
 
+  test('GET with If-None-Match answers 304 for an unchanged .txt, document or submissions JSON', async () => {
+    for (const path of [
+      `${FOLDER}/${EIGHT_K}.txt`,
+      `${FOLDER}/nwrx-8k_20240507.htm`,
+      '/submissions/CIK0009999901.json',
+    ]) {
+      const first = await app.request(path);
+      await first.arrayBuffer();
+      const etag = first.headers.get('etag');
+      assert.match(etag ?? '', /^"[^"]+"$/, path);
+      const again = await app.request(path, { headers: { 'If-None-Match': etag ?? '' } });
+      assert.equal(again.status, 304, path);
+      assert.equal((await again.arrayBuffer()).byteLength, 0);
+      const other = await app.request(path, { headers: { 'If-None-Match': '"something-else"' } });
+      assert.equal(other.status, 200, path);
+      await other.arrayBuffer();
+    }
+  });
+
   test('POST /LATEST/search-index takes a JSON body like the EFTS web page sends', async () => {
     const res = await app.request('/LATEST/search-index', {
       method: 'POST',

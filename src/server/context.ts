@@ -28,7 +28,7 @@ export interface ServerContext {
   /** Run one store call under the query time limit. */
   query<T>(work: Promise<T>, what: string): Promise<T>;
   /** Generated documents by URL, dropped after `cacheSeconds` or on any write. */
-  cache: Map<string, { expires: number; body: string | Uint8Array; contentType: string }>;
+  cache: Map<string, { expires: number; body: string | Uint8Array; contentType: string; etag: string }>;
   /** Small facts looked up per request (a filing's party CIKs, an entity's SIC), dropped on any write. */
   memo: Map<string, { expires: number; value: unknown }>;
 }

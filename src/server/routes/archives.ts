@@ -9,6 +9,7 @@ import { createError } from '../../core/errors.ts';
 import type { FilingRecord } from '../../store/store.ts';
 import { parseByteRange } from '../byte-range.ts';
 import type { ServerContext } from '../context.ts';
+import { notModified } from '../etag.ts';
 import { memo } from '../memo.ts';
 import { accessionParam, cikParam, filenameParam } from '../params.ts';
 import { toAcceptedTime } from '../sec/dates.ts';
@@ -55,6 +56,7 @@ export function archivesRoutes(ctx: ServerContext): Hono {
     await checkParty(cik, accession);
     const blob = await ctx.query(ctx.store.openRaw(accession), 'openRaw');
     if (!blob) throw createError('not-found', `${accession}.txt`);
+    if (notModified(c, `"${blob.sha256}"`)) return c.body(null, 304);
     c.header('Content-Type', 'text/plain');
     c.header('Accept-Ranges', 'bytes');
     const answer = parseByteRange(c.req.header('Range'), blob.size);
@@ -136,10 +138,11 @@ export function archivesRoutes(ctx: ServerContext): Hono {
     accession: string,
     filename: string,
   ): Promise<Response> {
-    await filingOf(cik, accession);
+    await checkParty(cik, accession);
     const body = await ctx.query(ctx.store.readDocument(accession, filename), 'readDocument');
     if (!body || body.document.filename !== filename)
       throw createError('not-found', `document ${filename} of ${accession}`);
+    if (body.document.sha256 && notModified(c, `"${body.document.sha256}"`)) return c.body(null, 304);
     c.header('Content-Type', body.document.contentType || 'application/octet-stream');
     return c.body(toWebStream(body.chunks));
   }
