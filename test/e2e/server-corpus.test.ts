@@ -555,6 +555,16 @@ describe('edgarbox serve over the real corpus', skip, () => {
     assert.equal(((await again.json()) as { status: string }).status, 'unchanged');
     assert.equal(again.status, 200);
     assert.equal(await store.deleteFiling('0009999901-24-000003'), true);
+    const form = new FormData();
+    form.set('file', new Blob([bytes]), '0009999901-24-000003.txt');
+    const multipart = await fetch(`${base}/api/submissions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}` },
+      body: form,
+    });
+    assert.equal(multipart.status, 201);
+    assert.equal(((await multipart.json()) as { accession: string }).accession, '0009999901-24-000003');
+    assert.equal(await store.deleteFiling('0009999901-24-000003'), true);
   });
 
   test('filing HTML is served sandboxed and every request leaves one access-log line', async () => {
