@@ -27,6 +27,8 @@ export interface ClientOptions {
   backoff?: BackoffOptions;
   /** Stops waiting and requests. */
   signal?: AbortSignal;
+  /** Called as each attempt starts, after the rate gate (for logs and measurements). */
+  onRequest?: (url: string) => void;
   /** Called before each retry (for logs). */
   onRetry?: (info: { url: string; attempt: number; delayMs: number; error: unknown }) => void;
 }
@@ -122,6 +124,7 @@ export function createClient(options: ClientOptions): SyncClient {
   ): Promise<Response> => {
     await gate.take(signal);
     stats.requests++;
+    options.onRequest?.(url);
     const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let res: Response;
     try {
