@@ -14,8 +14,10 @@ const TABLE_START = /^\s*<TABLE>/i;
 const TABLE_END = /<\/TABLE>\s*$/i;
 /** The legacy column and caption markers; replaced by spaces of the same width to keep alignment. */
 const LEGACY_TAG = /<\/?(?:S|C|R|CAPTION|FN|F\d{1,2}|TABLE|PAGE)>/gi;
-const COLUMNAR = /\S(?: {3,}|\t)\S/;
+/** A gap of 3+ spaces (or a tab) between words, after the first few characters of the line. */
+const COLUMN_GAP = /^.{6,}?\S(?: {3,}|\t)\S/;
 const UPPER = /[A-Z]/g;
+const SHORT_LINE = 55;
 const LETTERS = /[A-Za-z]/g;
 
 /**
@@ -70,7 +72,7 @@ function pushParagraph(blocks: Block[], lines: string[]): void {
   const trimmed = lines.map((l) => l.trim());
   if (trimmed.every((l) => isDecoration(l))) return;
   if (trimmed.length === 1 && isPageNumber(trimmed[0] as string)) return;
-  if (lines.some((l) => COLUMNAR.test(l.trim()))) {
+  if (isColumnar(trimmed)) {
     const indent = Math.min(...lines.map((l) => /^ */.exec(l)?.[0].length ?? 0));
     blocks.push({
       kind: 'pre',
@@ -79,10 +81,25 @@ function pushParagraph(blocks: Block[], lines: string[]): void {
     });
     return;
   }
-  const text = trimmed.filter((l) => !isDecoration(l)).join(' ');
+  const kept = trimmed.filter((l) => !isDecoration(l)).map((l) => l.replace(/\s{2,}/g, ' '));
+  // Runs of short lines are lists (names, addresses): keep their line breaks; prose is re-flowed.
+  const short = kept.filter((l) => l.length < SHORT_LINE).length;
+  const text = kept.join(kept.length >= 2 && short >= kept.length * 0.8 ? '\n' : ' ');
   const md = escapeMarkdown(text);
-  if (trimmed.length <= 2 && isHeadingLine(text)) blocks.push({ kind: 'heading', level: 3, text, md });
-  else blocks.push({ kind: 'paragraph', text, md });
+  const oneLine = text.replace(/\n/g, ' ');
+  if (trimmed.length <= 2 && isHeadingLine(oneLine)) {
+    blocks.push({ kind: 'heading', level: 3, text: oneLine, md: md.replace(/\n/g, ' ') });
+  } else blocks.push({ kind: 'paragraph', text, md });
+}
+
+/**
+ * True when a block is laid out in columns (kept verbatim): most of its lines have a wide gap
+ * between words past an enumerator ("1.   PURPOSE." is prose, "Revenues    $ 12" is columns).
+ */
+function isColumnar(lines: string[]): boolean {
+  let gaps = 0;
+  for (const line of lines) if (COLUMN_GAP.test(line)) gaps++;
+  return lines.length === 1 ? gaps === 1 : gaps >= 2 && gaps * 2 >= lines.length;
 }
 
 /** Short, mostly upper-case lines are the headings of ASCII filings (`ITEM 1. BUSINESS`). */
