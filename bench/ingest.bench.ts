@@ -19,6 +19,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -51,8 +52,8 @@ interface ChildReport {
   wallSeconds: number;
   maxRssMiB: number | undefined;
   cpuSeconds: number | undefined;
-  /** CPU of the main thread alone (the one that writes to the store). */
-  mainCpuSeconds: number | undefined;
+  /** CPU of the busiest thread (the store writer on synthetic text): a floor for the wall time. */
+  busiestCpuSeconds: number | undefined;
 }
 
 async function main(): Promise<void> {
@@ -101,7 +102,7 @@ function runCli(bin: string, input: string, db: string, workers: string | undefi
     let stdout = '';
     let maxRssMiB: number | undefined;
     let cpuSeconds: number | undefined;
-    let mainCpuSeconds: number | undefined;
+    const perThread = new Map<string, number>();
     const ticks = (stat: string): number => {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       return (Number(fields[11]) + Number(fields[12])) / 100;
@@ -112,7 +113,9 @@ function runCli(bin: string, input: string, db: string, workers: string | undefi
         const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
         if (hwm) maxRssMiB = Math.max(maxRssMiB ?? 0, Number(hwm[1]) / 1024);
         cpuSeconds = ticks(readFileSync(`/proc/${child.pid}/stat`, 'latin1'));
-        mainCpuSeconds = ticks(readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, 'latin1'));
+        for (const tid of readdirSync(`/proc/${child.pid}/task`)) {
+          perThread.set(tid, ticks(readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'latin1')));
+        }
       } catch {
         // not Linux, or the process just exited
       }
@@ -129,7 +132,8 @@ function runCli(bin: string, input: string, db: string, workers: string | undefi
         reject(new Error(`ingest exited with ${code}`));
         return;
       }
-      resolve({ summary: JSON.parse(stdout), wallSeconds, maxRssMiB, cpuSeconds, mainCpuSeconds });
+      const busiestCpuSeconds = perThread.size > 0 ? Math.max(...perThread.values()) : undefined;
+      resolve({ summary: JSON.parse(stdout), wallSeconds, maxRssMiB, cpuSeconds, busiestCpuSeconds });
     });
   });
 }
@@ -167,12 +171,12 @@ async function runCase(
   console.log(
     `ratio ingest / raw FTS5 insert = ${(raw.seconds / s.seconds).toFixed(2)}x by wall time (target >= 0.7x)`,
   );
-  if (report.cpuSeconds !== undefined && report.mainCpuSeconds !== undefined) {
+  if (report.cpuSeconds !== undefined && report.busiestCpuSeconds !== undefined) {
     // On a busy machine wall time says little; by CPU time, two idle cores would take at least
-    // max(main thread, everything / 2) for the ingest and raw.cpuSeconds for the bare inserts.
-    const floor = Math.max(report.mainCpuSeconds, report.cpuSeconds / 2);
+    // max(busiest thread, everything / 2) for the ingest and raw.cpuSeconds for the bare inserts.
+    const floor = Math.max(report.busiestCpuSeconds, report.cpuSeconds / 2);
     console.log(
-      `by CPU time: ingest ${report.cpuSeconds.toFixed(1)} s (main thread ${report.mainCpuSeconds.toFixed(1)} s), ` +
+      `by CPU time: ingest ${report.cpuSeconds.toFixed(1)} s (busiest thread ${report.busiestCpuSeconds.toFixed(1)} s), ` +
         `raw FTS5 ${raw.cpuSeconds.toFixed(1)} s; on 2 idle cores ratio ~ ${(raw.cpuSeconds / floor).toFixed(2)}x`,
     );
   }

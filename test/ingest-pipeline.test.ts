@@ -143,6 +143,14 @@ describe('runIngest() on hand-written fixtures', () => {
     }
   });
 
+  test('runIngest() fails a submission whose worker makes no progress in time, and finishes', async () => {
+    const summary = await withStore(join(dir, 'timeout.db'), (store) =>
+      runIngest({ store, paths: [join(fixtures, '0000990002-24-000003.nc')], workers: 1, taskTimeoutMs: 5 }),
+    );
+    assert.equal(summary.ingested, 0);
+    assert.match(summary.failed[0]?.reason ?? '', /timed out/);
+  });
+
   test('runIngest() stops reading when its signal is aborted and says so', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -106,6 +106,19 @@ describe('readSources()', () => {
     assert.equal(last?.kind, 'error');
     assert.equal(last?.label, join(dir, 'cut.tar.gz'));
     assert.ok(seen.slice(0, -1).every((s) => s.kind === 'bytes'));
+  });
+
+  test('readSources() does not follow a symbolic link cycle inside a walked folder', async () => {
+    const loop = join(dir, 'loop');
+    mkdirSync(loop);
+    writeFileSync(join(loop, 'a.txt'), readFileSync(join(fixtures, names[0] as string)));
+    symlinkSync(loop, join(loop, 'again'));
+    const seen = await collect(readSources([loop]));
+    assert.deepEqual(
+      seen.map((s) => s.label),
+      [join(loop, 'a.txt')],
+    );
+    assert.deepEqual(measureSources([loop]).files, 1);
   });
 
   test('readSources() reports a missing path and goes on', async () => {

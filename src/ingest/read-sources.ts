@@ -4,7 +4,16 @@
  * yielded one at a time; nothing is extracted to disk.
  * @module
  */
-import { closeSync, createReadStream, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -64,21 +73,22 @@ export async function* readSources(
 export function measureSources(paths: readonly string[]): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
-  const visit = (p: string): void => {
+  const visit = (p: string, inWalk: boolean): void => {
     let st: ReturnType<typeof statSync>;
     try {
       st = statSync(p);
+      if (inWalk && st.isDirectory() && lstatSync(p).isSymbolicLink()) return;
     } catch {
       return;
     }
     if (st.isDirectory()) {
-      for (const name of listDir(p)) visit(join(p, name));
+      for (const name of listDir(p)) visit(join(p, name), true);
     } else if (st.isFile()) {
       files++;
       bytes += st.size;
     }
   };
-  for (const p of paths) if (p !== '-') visit(p);
+  for (const p of paths) if (p !== '-') visit(p, false);
   return { files, bytes };
 }
 
@@ -92,16 +102,21 @@ function listDir(dir: string): string[] {
   }
 }
 
-async function* fromPath(path: string, o: Resolved): AsyncGenerator<SourceItem> {
+/**
+ * One path: a directory is walked (symbolic links to directories met inside a walk are skipped,
+ * so a link cycle cannot loop), anything else is read as a file.
+ */
+async function* fromPath(path: string, o: Resolved, inWalk = false): AsyncGenerator<SourceItem> {
   let st: ReturnType<typeof statSync>;
   try {
     st = statSync(path);
+    if (inWalk && st.isDirectory() && lstatSync(path).isSymbolicLink()) return;
   } catch (e) {
     yield { kind: 'error', label: path, reason: reasonOf(e) };
     return;
   }
   if (st.isDirectory()) {
-    for (const name of listDir(path)) yield* fromPath(join(path, name), o);
+    for (const name of listDir(path)) yield* fromPath(join(path, name), o, true);
     return;
   }
   if (!st.isFile()) {

@@ -26,6 +26,8 @@ export interface RunIngestOptions {
   paths: readonly string[];
   /** Worker threads (default: available parallelism). */
   workers?: number;
+  /** A worker with no progress for this long is replaced and its submission fails (default 120 s). */
+  taskTimeoutMs?: number;
   /** Stop reading when aborted; what is in flight is finished and committed. */
   signal?: AbortSignal;
   /** What `-` reads (default `process.stdin`). */
@@ -65,7 +67,10 @@ type Outcome =
 export async function runIngest(options: RunIngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const { store, signal } = options;
-  const pool = createWorkerPool(options.workers === undefined ? {} : { size: options.workers });
+  const pool = createWorkerPool({
+    ...(options.workers === undefined ? {} : { size: options.workers }),
+    ...(options.taskTimeoutMs === undefined ? {} : { taskTimeoutMs: options.taskTimeoutMs }),
+  });
   const processOptions: ProcessOptions = {
     maxTextChars: options.maxTextChars ?? MAX_TEXT_CHARS,
     maxFilingTextChars: options.maxFilingTextChars ?? MAX_FILING_TEXT_CHARS,

@@ -45,12 +45,21 @@ export interface WorkerPoolOptions {
    * up to ~100 MiB of short-lived garbage; a small nursery keeps the peak RSS of ingest low.
    */
   youngGenerationMb?: number;
+  /**
+   * A worker that makes no progress (no result, no acknowledged chunk) for this long is stopped
+   * and replaced; its current submission fails as timed out (default 120,000 ms).
+   */
+  taskTimeoutMs?: number;
 }
 
 interface Slot {
   worker: Worker;
   tasks: Map<number, (r: ProcessResult) => void>;
   acks: Map<number, () => void>;
+  /** When the worker last showed progress (or got work while idle). */
+  lastActivity: number;
+  /** Why the pool stopped this worker, when it did. */
+  stopReason?: string;
 }
 
 /** The worker script beside this module: `.ts` when running from source, `.js` once built. */
@@ -67,14 +76,21 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   const size = Math.max(1, options.size ?? availableParallelism());
   const url = workerUrl();
   const resourceLimits = { maxYoungGenerationSizeMb: options.youngGenerationMb ?? 4 };
+  const timeoutMs = options.taskTimeoutMs ?? 120_000;
   const slots: Slot[] = [];
   let nextId = 1;
   let pending = 0;
   let closed = false;
 
   const spawn = (index: number): Slot => {
-    const slot: Slot = { worker: new Worker(url, { resourceLimits }), tasks: new Map(), acks: new Map() };
+    const slot: Slot = {
+      worker: new Worker(url, { resourceLimits }),
+      tasks: new Map(),
+      acks: new Map(),
+      lastActivity: performance.now(),
+    };
     slot.worker.on('message', (msg: WorkerResponse) => {
+      slot.lastActivity = performance.now();
       if (msg.type === 'ack') {
         slot.acks.get(msg.id)?.();
         return;
@@ -87,9 +103,13 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
       done(msg.result);
     });
     const fail = (why: string): void => {
+      let first = true;
       for (const done of slot.tasks.values()) {
         pending--;
-        done({ ok: false, reason: why });
+        const reason =
+          slot.stopReason === undefined || first ? (slot.stopReason ?? why) : 'its worker was restarted';
+        first = false;
+        done({ ok: false, reason });
       }
       slot.tasks.clear();
       for (const ack of slot.acks.values()) ack();
@@ -104,9 +124,25 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   };
   for (let i = 0; i < size; i++) slots.push(spawn(i));
 
+  // Watchdog: a parser stuck on a pathological input must not hang the whole ingest.
+  const watchdog = setInterval(
+    () => {
+      const now = performance.now();
+      for (const slot of slots) {
+        if (slot.tasks.size === 0 || slot.stopReason !== undefined || now - slot.lastActivity < timeoutMs)
+          continue;
+        slot.stopReason = `timed out: no progress for ${Math.round(timeoutMs / 1000)} s`;
+        void slot.worker.terminate();
+      }
+    },
+    Math.max(1, Math.min(1000, timeoutMs / 2)),
+  );
+  watchdog.unref();
+
   const pick = (): Slot => {
     let slot = slots[0] as Slot;
     for (const s of slots) if (s.tasks.size < slot.tasks.size) slot = s;
+    if (slot.tasks.size === 0) slot.lastActivity = performance.now();
     return slot;
   };
 
@@ -177,6 +213,7 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
     },
     async close() {
       closed = true;
+      clearInterval(watchdog);
       await Promise.all(slots.map((s) => s.worker.terminate()));
       for (const s of slots) {
         for (const done of s.tasks.values()) done({ ok: false, reason: 'worker pool closed' });
