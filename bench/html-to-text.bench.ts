@@ -6,7 +6,13 @@
  *
  * Usage: `npm run bench:text` (3 timed rounds); `BENCH_ROUNDS=7 npm run bench:text` for longer runs.
  *
- * Last result (2 vCPU VM, Node 24): see the end of this file.
+ * Throughput is by this process's CPU time (wall time is printed too): on the shared 2-vCPU
+ * machine wall time swings with other work, CPU time barely does.
+ *
+ * Last result (2 vCPU VM, Node 24.21, load average ~15, BENCH_ROUNDS=5), MB/s of CPU time:
+ *   regex stripper 75.6 · toText 26.8 · toMarkdown 29.4 · toTextAndMarkdown 26.0 · html-to-text 13.5
+ *   toText 0.37x regex (target 0.5x, missed), 2.10x html-to-text (target 2x, met);
+ *   toMarkdown 0.38x / 2.22x; toTextAndMarkdown (both outputs) 0.33x / 1.93x.
  * @module
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -90,7 +96,7 @@ const docs = loadDocuments();
 const strings = docs.map((d) => Buffer.from(d.bytes).toString('utf8'));
 const bytes = docs.reduce((n, d) => n + d.bytes.length, 0);
 console.log(
-  `corpus: ${docs.length} HTML documents, ${(bytes / 1e6).toFixed(1)} MB; ${rounds} rounds after a warm-up`,
+  `corpus: ${docs.length} HTML documents, ${(bytes / 1e6).toFixed(1)} MB; ${warmups} warm-up and ${rounds} timed rounds, round-robin`,
 );
 
 const contenders: Contender[] = [
