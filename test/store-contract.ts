@@ -311,9 +311,10 @@ export function storeContract(name: string, open: StoreFactory): void {
           { type: 'EX-99.1', filename: 'b.htm', body: '<p>wombat again</p>\n' },
         ],
       });
-      // Two documents with the same sequence cannot both be stored.
-      const second = bad.submission.documents[1];
-      if (second) second.sequence = 1;
+      // A converter produced garbage: a section whose offsets are not numbers.
+      const content = bad.documents?.[0];
+      if (content)
+        content.sections = [{ kind: 'item', code: '1', title: 'Broken', start: Number.NaN, end: 3 }];
       const noAccession = makeFiling({
         ...{ accession: 'garbage', form: '8-K', filingDate: '2020-01-04', parties: [], documents: [] },
       });
@@ -327,6 +328,43 @@ export function storeContract(name: string, open: StoreFactory): void {
       assert.equal((await store.search(textSearch('wombat'))).total, 0);
       assert.equal((await store.search(textSearch('quokka'))).total, 1);
       assert.equal(await store.deleteFiling('0000000303-20-000010'), true);
+    });
+
+    it('putFilings() keeps documents that share a sequence number, each with its own content', async () => {
+      const f = makeFiling({
+        accession: '0000000303-20-000012',
+        form: '8-K',
+        filingDate: '2020-01-05',
+        parties: [{ cik: CARR, name: 'CARRIER PIGEON LOGISTICS LLC' }],
+        documents: [
+          { type: '8-K', filename: 'one.htm', body: '<p>first narwhal</p>\n' },
+          { type: 'EX-99.1', filename: 'two.htm', body: '<p>second walrus</p>\n' },
+        ],
+      });
+      const second = f.submission.documents[1];
+      const secondContent = f.documents?.[1];
+      if (second) second.sequence = 1;
+      if (secondContent) secondContent.sequence = 1;
+      assert.equal((await store.putFilings([f]))[0]?.status, 'inserted');
+      try {
+        const rec = await store.getFiling('0000000303-20-000012');
+        assert.deepEqual(
+          rec?.documents.map((d) => [d.sequence, d.filename]),
+          [
+            [1, 'one.htm'],
+            [1, 'two.htm'],
+          ],
+        );
+        assert.match((await store.getDocumentText('0000000303-20-000012', 'two.htm')) ?? '', /second walrus/);
+        assert.match((await store.getDocumentText('0000000303-20-000012', 1)) ?? '', /first narwhal/);
+        const body = await store.readDocument('0000000303-20-000012', 'two.htm');
+        assert.equal(
+          (await collect(body?.chunks ?? (async function* () {})())).toString('utf8'),
+          '<p>second walrus</p>\n',
+        );
+      } finally {
+        await store.deleteFiling('0000000303-20-000012');
+      }
     });
 
     it('search() finds words, phrases, OR, exclusions and prefixes with an exact total', async () => {

@@ -201,14 +201,15 @@ export function createFilingReader(db: Database.Database): FilingReader {
       'SELECT * FROM filing_parties WHERE filing_id IN (SELECT value FROM json_each(?)) ORDER BY filing_id, position',
     ),
     documents: db.prepare<[number], DocumentRow>(
-      `SELECT ${DOC_COLUMNS}, NULL AS markdown FROM documents WHERE filing_id = ? ORDER BY sequence`,
+      `SELECT ${DOC_COLUMNS}, NULL AS markdown FROM documents WHERE filing_id = ? ORDER BY id`,
     ),
     docBySeq: db.prepare<[string, number], DocumentRow>(
-      `SELECT ${DOC_COLUMNS}, markdown FROM documents WHERE filing_id = (SELECT id FROM filings WHERE accession = ?) AND sequence = ?`,
+      `SELECT ${DOC_COLUMNS}, markdown FROM documents WHERE filing_id = (SELECT id FROM filings WHERE accession = ?) AND sequence = ?
+       ORDER BY id LIMIT 1`,
     ),
     docByName: db.prepare<[string, string], DocumentRow>(
       `SELECT ${DOC_COLUMNS}, markdown FROM documents WHERE filing_id = (SELECT id FROM filings WHERE accession = ?) AND filename = ?
-       ORDER BY sequence LIMIT 1`,
+       ORDER BY id LIMIT 1`,
     ),
     hasMarkdown: db.prepare<[number], { id: number }>(
       'SELECT id FROM documents WHERE filing_id = ? AND markdown IS NOT NULL',
@@ -235,7 +236,7 @@ export function createFilingReader(db: Database.Database): FilingReader {
     >(
       `SELECT s.document_id, d.sequence, s.kind, s.code, s.title, s.start_offset, s.end_offset, s.exhibits
        FROM sections s JOIN documents d ON d.id = s.document_id
-       WHERE s.filing_id = (SELECT id FROM filings WHERE accession = ?) ORDER BY d.sequence, s.start_offset`,
+       WHERE s.filing_id = (SELECT id FROM filings WHERE accession = ?) ORDER BY d.id, s.start_offset`,
     ),
     markdown: db.prepare<[number], { markdown: string | null }>(
       'SELECT markdown FROM documents WHERE id = ?',

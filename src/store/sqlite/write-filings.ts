@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { parseAccessionNumber } from '../../core/ids.ts';
 import type { Party, Submission } from '../../core/submission.ts';
 import { compressRaw } from '../compress-raw.ts';
-import type { FilingInput, PutResult } from '../store.ts';
+import type { DocumentContentInput, FilingInput, PutResult } from '../store.ts';
 
 /** The write operations over one open database. */
 export interface FilingWriter {
@@ -215,9 +215,15 @@ export function createFilingWriter(db: Database.Database): FilingWriter {
     raw.chunks.forEach((c, i) => {
       q.insertChunk.run(filingId, i, c);
     });
-    const content = new Map((input.documents ?? []).map((d) => [d.sequence, d]));
+    // Content aligns by sequence; documents sharing one take its entries in document order.
+    const content = new Map<number, DocumentContentInput[]>();
+    for (const c of input.documents ?? []) {
+      const list = content.get(c.sequence);
+      if (list) list.push(c);
+      else content.set(c.sequence, [c]);
+    }
     for (const d of s.documents) {
-      const c = content.get(d.sequence);
+      const c = content.get(d.sequence)?.shift();
       const sections = c?.sections ?? [];
       const docId = Number(
         q.insertDocument.run(

@@ -5,6 +5,7 @@
  */
 import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-text-chars.ts';
+import { migration003 } from './003-duplicate-sequences.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -17,6 +18,7 @@ export interface Migration {
 export const migrations: Migration[] = [
   { version: 1, description: 'filings, documents, sections, entities, raw chunks, FTS5', sql: migration001 },
   { version: 2, description: 'documents.text_chars for cheap stats', sql: migration002 },
+  { version: 3, description: 'documents may share a sequence number', sql: migration003 },
 ];
 
 /** The schema version this edgarbox writes. */
