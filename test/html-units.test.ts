@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import type { DocumentInput } from '../src/core/document-input.ts';
 import { HtmlScanner } from '../src/html/html-scanner.ts';
 import { detectEncoding, getDocumentKind, parseHtml, toMarkdown, toText } from '../src/html/index.ts';
+import { isPageNumber } from '../src/html/noise.ts';
 import { toPrettyXml } from '../src/xml/index.ts';
 
 const html = (body: string, contentType = 'text/html'): DocumentInput => ({
@@ -167,4 +168,10 @@ test('toPrettyXml() indents elements and keeps text and attributes escaped', () 
     toPrettyXml('<?xml version="1.0"?><a x="1 &amp; 2"><b>t &lt; u</b><c/></a>'),
     '<?xml version="1.0"?>\n<a x="1 &amp; 2">\n  <b>t &lt; u</b>\n  <c/>\n</a>',
   );
+});
+
+test('isPageNumber() knows page numbers and leaves years and footnote marks alone', () => {
+  for (const line of ['7', '- 7 -', 'F-3', 'Page 4', 'ii', 'Page 2 of 9'])
+    assert.ok(isPageNumber(line), line);
+  for (const line of ['2024', '(1)', 'Item 1', '99.1', 'None.']) assert.ok(!isPageNumber(line), line);
 });

@@ -5,13 +5,14 @@
  */
 
 const PAGE_NUMBER =
-  /^(?:page\s+)?[-–—(]?\s*(?:[a-z]{1,2}-)?\d{1,4}\s*[-–—)]?$|^[-–—]?\s*[ivxlc]{1,7}\s*[-–—]?$/i;
+  /^(?:page\s+)?[-–—]?\s*(?:[a-z]{1,2}-)?\d{1,3}\s*[-–—]?$|^[-–—]?\s*[ivxlc]{1,7}\s*[-–—]?$/i;
 const PAGE_OF = /^page\s+\d{1,4}\s+of\s+\d{1,4}$/i;
 const DECORATION = /^[\s_\-=*~.·•#\\]*$/;
 const CHECKBOXES = '☐☑☒□■✓✔✗✘þýo¨';
 
 /**
- * True when a short line is only a page number (`12`, `- 12 -`, `F-3`, `Page 4`, `ii`, `Page 2 of 9`).
+ * True when a short line is only a page number (`12`, `- 12 -`, `F-3`, `Page 4`, `ii`, `Page 2 of 9`);
+ * a lone year (`2024`) or footnote mark (`(1)`) is content.
  * @example isPageNumber('- 7 -') // true
  */
 export function isPageNumber(line: string): boolean {
