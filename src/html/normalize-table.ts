@@ -68,6 +68,7 @@ function toGridCell(raw: RawCell): GridCell | null {
 
 function expand(rows: RawCell[][]): Grid {
   const grid: Grid = [];
+  const dashes: { row: number; start: number; span: number; value: GridCell }[] = [];
   let width = 0;
   let slots = 0;
   for (const raw of rows) {
@@ -77,9 +78,16 @@ function expand(rows: RawCell[][]): Grid {
     for (const cell of raw) {
       const value = toGridCell(cell);
       const span = Math.min(Math.max(cell.colspan, 1), MAX_COLSPAN);
+      const spanning = body && value !== null && span > 1;
+      if (spanning && DASH.test(value.text)) {
+        // A nil dash goes where the other rows have their values (placed below).
+        dashes.push({ row: grid.length, start: row.length, span, value });
+        for (let k = 0; k < span; k++) row.push(null);
+        continue;
+      }
       // Numbers align right: a spanning number sits in the last slot of its span, where the
       // numbers of rows with a separate "$" cell end up once that cell is merged.
-      const last = body && value !== null && span > 1 && NUMERIC.test(value.text);
+      const last = spanning && NUMERIC.test(value.text);
       if (!last) row.push(value);
       for (let k = 1; k < span; k++) row.push(null);
       if (last) row.push(value);
@@ -90,6 +98,20 @@ function expand(rows: RawCell[][]): Grid {
     grid.push(row);
   }
   for (const row of grid) while (row.length < width) row.push(null);
+  for (const d of dashes) {
+    let best = d.start + d.span - 1;
+    let bestCount = -1;
+    for (let c = d.start + d.span - 1; c >= d.start; c--) {
+      let count = 0;
+      for (let r = 0; r < grid.length; r++) if (r !== d.row && grid[r]?.[c]) count++;
+      if (count > bestCount) {
+        best = c;
+        bestCount = count;
+      }
+    }
+    const row = grid[d.row];
+    if (row && best < row.length) row[best] = d.value;
+  }
   return grid;
 }
 
