@@ -7,13 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Store } from '../store/store.ts';
+import { createCommitQueue, type Outcome } from './commit-queue.ts';
 import type { IngestFailure, IngestProgress, IngestSummary } from './ingest-summary.ts';
-import {
-  MAX_FILING_TEXT_CHARS,
-  MAX_TEXT_CHARS,
-  type ProcessOptions,
-  type ProcessResult,
-} from './process-submission.ts';
+import { MAX_FILING_TEXT_CHARS, MAX_TEXT_CHARS, type ProcessOptions } from './process-submission.ts';
 import { BIG_SUBMISSION_BYTES, readSources } from './read-sources.ts';
 import { sniffAccession } from './sniff-accession.ts';
 import type { BytesItem, StreamItem } from './source-item.ts';
@@ -55,11 +51,6 @@ export interface RunIngestOptions {
 /** What a streamed submission counts for against the in-flight byte budget. */
 const STREAM_WEIGHT = 8 * 1024 * 1024;
 
-type Outcome =
-  | { kind: 'done'; label: string; result: ProcessResult; sniffed: string | undefined }
-  | { kind: 'unchanged'; label: string }
-  | { kind: 'failed'; label: string; reason: string };
-
 /**
  * Ingest every submission under `paths` into `store`.
  * @example const summary = await runIngest({ store, paths: ['feed/20250110.nc.tar.gz'] });
@@ -75,9 +66,6 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     maxTextChars: options.maxTextChars ?? MAX_TEXT_CHARS,
     maxFilingTextChars: options.maxFilingTextChars ?? MAX_FILING_TEXT_CHARS,
   };
-  const batchFilings = options.batchFilings ?? 128;
-  const batchBytes = options.batchBytes ?? 8 * 1024 * 1024;
-  const batchMillis = options.batchMillis ?? 1000;
   const maxInflight = options.inflightBytes ?? pool.size * 8 * 1024 * 1024;
   const maxTasks = pool.size * 3;
 
@@ -90,99 +78,25 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     replaced: 0,
     failed: 0,
   };
-  const failures: IngestFailure[] = [];
-  let warnings = 0;
-
-  // Outcomes are committed in input order (a reorder buffer keyed by sequence number), so that
-  // two versions of one accession in a run end with the later one stored.
-  const outcomes = new Map<number, Outcome>();
+  const queue = createCommitQueue({
+    store,
+    progress,
+    batchFilings: options.batchFilings ?? 128,
+    batchBytes: options.batchBytes ?? 8 * 1024 * 1024,
+    batchMillis: options.batchMillis ?? 1000,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.onFailure === undefined ? {} : { onFailure: options.onFailure }),
+  });
   let nextSeq = 0;
-  let nextCommit = 0;
   let inflight = 0;
   let inflightBytes = 0;
   let wake: (() => void) | undefined;
-  const batch: Array<{
-    label: string;
-    sniffed: string | undefined;
-    filing: Extract<ProcessResult, { ok: true }>['filing'];
-  }> = [];
-  // Accessions (as sniffed from the header) read but not yet committed: the fast unchanged
-  // check must not compare against the store while an earlier version is still on its way.
-  const uncommitted = new Map<string, number>();
-  const hold = (accession: string | undefined): void => {
-    if (accession !== undefined) uncommitted.set(accession, (uncommitted.get(accession) ?? 0) + 1);
-  };
-  const release = (accession: string | undefined): void => {
-    if (accession === undefined) return;
-    const n = (uncommitted.get(accession) ?? 0) - 1;
-    if (n > 0) uncommitted.set(accession, n);
-    else uncommitted.delete(accession);
-  };
-  let batchWeight = 0;
-  let lastFlush = performance.now();
-
-  const fail = (source: string, reason: string, accession?: string): void => {
-    const f: IngestFailure = accession === undefined ? { source, reason } : { source, reason, accession };
-    failures.push(f);
-    progress.failed++;
-    options.onFailure?.(f);
-  };
-
   const settle = (seq: number, outcome: Outcome): void => {
-    outcomes.set(seq, outcome);
-    for (let o = outcomes.get(nextCommit); o !== undefined; o = outcomes.get(nextCommit)) {
-      outcomes.delete(nextCommit);
-      nextCommit++;
-      if (o.kind === 'unchanged') progress.unchanged++;
-      else if (o.kind === 'failed') fail(o.label, o.reason);
-      else if (!o.result.ok) {
-        release(o.sniffed);
-        fail(o.label, o.result.reason);
-      } else {
-        batch.push({ label: o.label, sniffed: o.sniffed, filing: o.result.filing });
-        batchWeight += weigh(o.result.filing);
-      }
-    }
-    options.onProgress?.(progress);
+    queue.settle(seq, outcome);
     const w = wake;
     wake = undefined;
     w?.();
   };
-
-  const flush = async (): Promise<void> => {
-    lastFlush = performance.now();
-    if (batch.length === 0) return;
-    const items = batch.splice(0);
-    batchWeight = 0;
-    let results: Awaited<ReturnType<Store['putFilings']>>;
-    try {
-      results = await store.putFilings(items.map((i) => i.filing));
-    } catch (e) {
-      const reason = `store: ${e instanceof Error ? e.message : String(e)}`;
-      for (const i of items) {
-        release(i.sniffed);
-        fail(i.label, reason, i.filing.submission.accessionNumber);
-      }
-      return;
-    }
-    for (const i of items) release(i.sniffed);
-    results.forEach((r, k) => {
-      const item = items[k];
-      if (!item) return;
-      if (r.status === 'inserted') progress.ingested++;
-      else if (r.status === 'replaced') progress.replaced++;
-      else if (r.status === 'unchanged') progress.unchanged++;
-      else fail(item.label, r.error ?? 'store refused the filing', r.accession);
-      if (r.status === 'inserted' || r.status === 'replaced')
-        warnings += item.filing.submission.warnings.length;
-    });
-    options.onProgress?.(progress);
-  };
-
-  const batchDue = (): boolean =>
-    batch.length >= batchFilings ||
-    batchWeight >= batchBytes ||
-    (batch.length > 0 && performance.now() - lastFlush >= batchMillis);
 
   /** Wait until capacity allows one more task of `size` bytes, committing batches meanwhile. */
   const waitForRoom = async (size: number): Promise<void> => {
@@ -190,16 +104,16 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
-      if (batchDue()) await flush();
+      if (queue.due()) await queue.flush();
     }
-    if (batchDue()) await flush();
+    if (queue.due()) await queue.flush();
   };
 
   const dispatch = (seq: number, label: string, bytes: Buffer, sniffed: string | undefined): void => {
     const size = bytes.length;
     inflight++;
     inflightBytes += size;
-    hold(sniffed);
+    queue.hold(sniffed);
     void pool.run(bytes, label, processOptions).then((result) => {
       inflight--;
       inflightBytes -= size;
@@ -212,7 +126,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     const { bytes, label } = item;
     progress.bytes += bytes.length;
     const accession = sniffAccession(bytes);
-    if (accession !== undefined && !uncommitted.has(accession)) {
+    if (accession !== undefined && !queue.isPending(accession)) {
       const stored = await store.getFilingHash(accession);
       if (stored !== undefined && stored === createHash('sha256').update(bytes).digest('hex')) {
         settle(seq, { kind: 'unchanged', label });
@@ -281,9 +195,9 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
-      if (batchDue()) await flush();
+      if (queue.due()) await queue.flush();
     }
-    await flush();
+    await queue.flush();
   } finally {
     await pool.close();
   }
@@ -295,23 +209,14 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     ingested: progress.ingested,
     unchanged: progress.unchanged,
     replaced: progress.replaced,
-    failed: failures,
-    warnings,
+    failed: queue.failures,
+    warnings: queue.warnings,
     bytes: progress.bytes,
     seconds: round(seconds, 3),
     mbPerSecond: round(seconds > 0 ? progress.bytes / 1e6 / seconds : 0, 2),
     filingsPerSecond: round(seconds > 0 ? written / seconds : 0, 1),
     interrupted,
   };
-}
-
-function weigh(filing: Extract<ProcessResult, { ok: true }>['filing']): number {
-  let n = 0;
-  const raw = filing.raw;
-  if (raw instanceof Uint8Array) n += raw.length;
-  else for (const c of raw.chunks) n += c.length;
-  for (const d of filing.documents ?? []) n += (d.text?.length ?? 0) + (d.markdown?.length ?? 0);
-  return n;
 }
 
 function round(x: number, digits: number): number {

@@ -1,0 +1,168 @@
+/**
+ * The write side of the ingest pipeline: outcomes arrive out of order from the workers, are
+ * taken back in input order (so that of two versions of one accession the later one ends up
+ * stored), and whole filings are written in batches, one `Store.putFilings` call (one
+ * transaction) per batch. Counts and failures are kept in the shared `IngestProgress`.
+ * @module
+ */
+import type { FilingInput, PutResult, Store } from '../store/store.ts';
+import type { IngestFailure, IngestProgress } from './ingest-summary.ts';
+import type { ProcessResult } from './process-submission.ts';
+
+/** What became of one input, as the pipeline reports it to the queue. */
+export type Outcome =
+  /** Processed by a worker; `sniffed` is the accession the early hash check looked up. */
+  | { kind: 'done'; label: string; result: ProcessResult; sniffed: string | undefined }
+  /** Same bytes as stored: nothing to write. */
+  | { kind: 'unchanged'; label: string }
+  /** Could not be read or processed. */
+  | { kind: 'failed'; label: string; reason: string };
+
+/** Options of `createCommitQueue`. */
+export interface CommitQueueOptions {
+  store: Store;
+  /** Counts to update (shared with the pipeline). */
+  progress: IngestProgress;
+  /** Filings per batch at most. */
+  batchFilings: number;
+  /** Compressed raw bytes + text characters per batch at most. */
+  batchBytes: number;
+  /** A partial batch is due after this many milliseconds. */
+  batchMillis: number;
+  onProgress?: (progress: IngestProgress) => void;
+  onFailure?: (failure: IngestFailure) => void;
+}
+
+/** The ordered, batched writer. */
+export interface CommitQueue {
+  /** Record the outcome of input number `seq` (0, 1, 2, ... in input order, each once). */
+  settle(seq: number, outcome: Outcome): void;
+  /** Note that a version of `accession` is on its way (until its outcome is written). */
+  hold(accession: string | undefined): void;
+  /** True while a version of `accession` is read but not yet committed. */
+  isPending(accession: string): boolean;
+  /** True when the current batch should be written now. */
+  due(): boolean;
+  /** Write the current batch (if any). */
+  flush(): Promise<void>;
+  /** Every failure so far, in input order. */
+  readonly failures: IngestFailure[];
+  /** Warnings of the filings written so far. */
+  readonly warnings: number;
+}
+
+interface Pending {
+  label: string;
+  sniffed: string | undefined;
+  filing: FilingInput;
+}
+
+/**
+ * Create the writer.
+ * @example const queue = createCommitQueue({ store, progress, batchFilings: 128, batchBytes: 8 << 20, batchMillis: 1000 });
+ */
+export function createCommitQueue(options: CommitQueueOptions): CommitQueue {
+  const { store, progress } = options;
+  const outcomes = new Map<number, Outcome>();
+  const uncommitted = new Map<string, number>();
+  const failures: IngestFailure[] = [];
+  const batch: Pending[] = [];
+  let nextCommit = 0;
+  let batchWeight = 0;
+  let warnings = 0;
+  let lastFlush = performance.now();
+
+  const release = (accession: string | undefined): void => {
+    if (accession === undefined) return;
+    const n = (uncommitted.get(accession) ?? 0) - 1;
+    if (n > 0) uncommitted.set(accession, n);
+    else uncommitted.delete(accession);
+  };
+
+  const fail = (source: string, reason: string, accession?: string): void => {
+    const f: IngestFailure = accession === undefined ? { source, reason } : { source, reason, accession };
+    failures.push(f);
+    progress.failed++;
+    options.onFailure?.(f);
+  };
+
+  const record = (item: Pending, r: PutResult): void => {
+    if (r.status === 'inserted') progress.ingested++;
+    else if (r.status === 'replaced') progress.replaced++;
+    else if (r.status === 'unchanged') progress.unchanged++;
+    else fail(item.label, r.error ?? 'store refused the filing', r.accession);
+    if (r.status === 'inserted' || r.status === 'replaced')
+      warnings += item.filing.submission.warnings.length;
+  };
+
+  return {
+    failures,
+    get warnings() {
+      return warnings;
+    },
+    hold(accession) {
+      if (accession !== undefined) uncommitted.set(accession, (uncommitted.get(accession) ?? 0) + 1);
+    },
+    isPending(accession) {
+      return uncommitted.has(accession);
+    },
+    settle(seq, outcome) {
+      outcomes.set(seq, outcome);
+      for (let o = outcomes.get(nextCommit); o !== undefined; o = outcomes.get(nextCommit)) {
+        outcomes.delete(nextCommit);
+        nextCommit++;
+        if (o.kind === 'unchanged') progress.unchanged++;
+        else if (o.kind === 'failed') fail(o.label, o.reason);
+        else if (!o.result.ok) {
+          release(o.sniffed);
+          fail(o.label, o.result.reason);
+        } else {
+          batch.push({ label: o.label, sniffed: o.sniffed, filing: o.result.filing });
+          batchWeight += weigh(o.result.filing);
+        }
+      }
+      options.onProgress?.(progress);
+    },
+    due() {
+      return (
+        batch.length >= options.batchFilings ||
+        batchWeight >= options.batchBytes ||
+        (batch.length > 0 && performance.now() - lastFlush >= options.batchMillis)
+      );
+    },
+    async flush() {
+      lastFlush = performance.now();
+      if (batch.length === 0) return;
+      const items = batch.splice(0);
+      batchWeight = 0;
+      let results: PutResult[];
+      try {
+        results = await store.putFilings(items.map((i) => i.filing));
+      } catch (e) {
+        const reason = `store: ${e instanceof Error ? e.message : String(e)}`;
+        for (const i of items) {
+          release(i.sniffed);
+          fail(i.label, reason, i.filing.submission.accessionNumber);
+        }
+        return;
+      }
+      items.forEach((item, k) => {
+        release(item.sniffed);
+        const r = results[k];
+        if (r) record(item, r);
+        else fail(item.label, 'store returned no result', item.filing.submission.accessionNumber);
+      });
+      options.onProgress?.(progress);
+    },
+  };
+}
+
+/** How much a filing weighs in a batch: compressed raw bytes plus text and Markdown characters. */
+function weigh(filing: FilingInput): number {
+  let n = 0;
+  const raw = filing.raw;
+  if (raw instanceof Uint8Array) n += raw.length;
+  else for (const c of raw.chunks) n += c.length;
+  for (const d of filing.documents ?? []) n += (d.text?.length ?? 0) + (d.markdown?.length ?? 0);
+  return n;
+}
