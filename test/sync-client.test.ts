@@ -87,6 +87,10 @@ test('createClient() stops at once on a 403 block page with code blocked', async
   const client = createClient({ userAgent: 'ua', rate: 100, backoff: fast });
   await assert.rejects(client.getBytes(`${base}/403`), (e: unknown) => isEdgarError(e, 'blocked'));
   assert.equal(hits.get('/403')?.length, 1);
+  // And sends nothing more afterwards.
+  routes.set('/after403', (_req, res) => res.writeHead(200).end('ok'));
+  await assert.rejects(client.getBytes(`${base}/after403`), (e: unknown) => isEdgarError(e, 'blocked'));
+  assert.equal(hits.get('/after403'), undefined);
 });
 
 test('createClient() does not retry a 404 and gives up on a 503 after its retries', async () => {

@@ -90,6 +90,7 @@ export function createClient(options: ClientOptions): SyncClient {
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const signal = options.signal;
   const stats: ClientStats = { requests: 0, retries: 0, notModified: 0 };
+  let blocked: HttpStatusError | undefined;
   let active = 0;
   const waiting: Array<() => void> = [];
 
@@ -122,7 +123,10 @@ export function createClient(options: ClientOptions): SyncClient {
     validators: Validators | undefined,
     timeout: AbortSignal,
   ): Promise<Response> => {
+    // After a block page nothing more is sent: every later request fails the same way.
+    if (blocked) throw blocked;
     await gate.take(signal);
+    if (blocked) throw blocked;
     stats.requests++;
     options.onRequest?.(url);
     const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -136,7 +140,9 @@ export function createClient(options: ClientOptions): SyncClient {
     if (res.status === 304) return res;
     if (res.status < 200 || res.status > 299) {
       await res.body?.cancel().catch(() => {});
-      throw new HttpStatusError(url, res.status, parseRetryAfter(res.headers.get('Retry-After')));
+      const error = new HttpStatusError(url, res.status, parseRetryAfter(res.headers.get('Retry-After')));
+      if (res.status === 403) blocked ??= error;
+      throw error;
     }
     return res;
   };

@@ -5,13 +5,15 @@
  * their `.nc.tar.gz` straight into the ingest pipeline.
  * @module
  */
+import { availableParallelism } from 'node:os';
 import { Readable } from 'node:stream';
 import { isEdgarError } from '../core/errors.ts';
-import { ingestOne } from '../ingest/ingest-one.ts';
+import { MAX_FILING_TEXT_CHARS, MAX_TEXT_CHARS, type ProcessOptions } from '../ingest/process-submission.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
+import { createWorkerPool, type WorkerPool } from '../ingest/worker-pool.ts';
 import type { Store } from '../store/store.ts';
-import type { SyncClient } from './client.ts';
-import { fetchListing, type ListingResult, listingsOf, resolveCiks } from './plan.ts';
+import type { SyncClient, Validators } from './client.ts';
+import { fetchListing, type Listing, type ListingResult, listingsOf, resolveCiks } from './plan.ts';
 import { quarterOfDate, type Selection } from './selection.ts';
 import type { SourceUrls } from './sources.ts';
 import type { SyncFailure, SyncState } from './state.ts';
@@ -28,6 +30,8 @@ export interface RunSyncOptions {
   concurrency?: number;
   /** Stop starting new fetches; what is in flight is finished and committed. */
   signal?: AbortSignal;
+  /** Worker threads that parse and convert (default: 2, or 1 on a single core). */
+  workers?: number;
   /** Submissions bigger than this stream through the ingest pipeline instead of memory (default 64 MiB). */
   bigBytes?: number;
   onProgress?: (progress: SyncProgress) => void;
@@ -77,7 +81,7 @@ export interface SyncSummary extends SyncProgress {
  */
 export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
   const started = performance.now();
-  const { store, client, urls, selection, state, signal } = options;
+  const { client, urls, selection, state, signal } = options;
   const progress: SyncProgress = {
     listed: 0,
     present: 0,
@@ -105,59 +109,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
   const report = (): void => options.onProgress?.(progress);
 
   const ciks = await resolveCiks(selection, client, urls);
-  const listings = listingsOf(selection, ciks, urls);
-  // The next listing is fetched while the current one's filings are: the rate gate, not the
-  // gaps between listings, sets the pace. At most two listings are held at once.
-  const fetchAt = (i: number): Promise<ListingResult> | undefined => {
-    const listing = listings[i];
-    if (!listing || signal?.aborted) return undefined;
-    const p = fetchListing(listing, selection, ciks, client, urls, state.data.listings[listing.key]);
-    p.catch(() => {});
-    return p;
-  };
-  let pending = fetchAt(0);
-  for (let i = 0; pending !== undefined; i++) {
-    let result: ListingResult;
-    try {
-      result = await pending;
-    } catch (e) {
-      // A listing that cannot be had (a daily index of a holiday is a 404) is reported, and the
-      // walk goes on; a block page or an interruption ends the run.
-      if (isEdgarError(e, 'blocked') || signal?.aborted) throw e;
-      const url = listings[i]?.url ?? '';
-      summary.listingFailures.push({ url, reason: e instanceof Error ? e.message : String(e) });
-      options.onNote?.(`listing failed: ${e instanceof Error ? e.message : String(e)}`);
-      pending = fetchAt(i + 1);
-      continue;
-    }
-    pending = fetchAt(i + 1);
-    const listing = result.listing;
-    summary.listings++;
-    for (const w of result.warnings) options.onNote?.(w);
-    if (result.notModified) {
-      summary.listingsNotModified++;
-      continue;
-    }
-    delete state.data.listings[listing.key];
-    const before = progress.failed;
-    const todo: SyncTarget[] = [];
-    for (const t of result.targets) {
-      progress.listed++;
-      if (
-        state.data.failures[t.accession] === undefined &&
-        (await store.getFilingHash(t.accession)) !== undefined
-      ) {
-        progress.present++;
-      } else todo.push(t);
-    }
-    progress.toFetch += todo.length;
-    report();
-    await fetchAll(todo, options, progress, summary, report);
-    if (progress.failed === before && !signal?.aborted && Object.keys(result.validators).length > 0) {
-      state.data.listings[listing.key] = result.validators;
-    }
-    state.save();
-  }
+  await fetchListed(listingsOf(selection, ciks, urls), ciks, options, progress, summary, report);
 
   for (const date of selection.feeds) {
     if (signal?.aborted) break;
@@ -175,18 +127,67 @@ export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
   return summary;
 }
 
-/** Fetch and ingest the targets, `concurrency` at a time, each committed as it arrives. */
-async function fetchAll(
-  todo: SyncTarget[],
+/** A listing whose filings are on their way: its validators are kept once all of them are stored. */
+interface Track {
+  key: string;
+  validators: Validators;
+  /** Targets queued or in flight. */
+  outstanding: number;
+  /** All its targets are queued. */
+  queued: boolean;
+  failed: boolean;
+}
+
+const PROCESS_OPTIONS: ProcessOptions = {
+  maxTextChars: MAX_TEXT_CHARS,
+  maxFilingTextChars: MAX_FILING_TEXT_CHARS,
+};
+
+/** Targets waiting for a worker, at most (the producer waits beyond it). */
+const QUEUE_MAX = 10_000;
+
+/**
+ * Walk the listings (the next one fetched while the current one's filings download) and feed
+ * one queue of targets to `concurrency` workers, so the rate gate, not the gaps between
+ * listings, sets the pace. Each filing is committed as it arrives.
+ */
+async function fetchListed(
+  listings: Listing[],
+  ciks: string[],
   options: RunSyncOptions,
   progress: SyncProgress,
   summary: SyncSummary,
   report: () => void,
 ): Promise<void> {
-  const { store, client, urls, state, signal } = options;
-  let next = 0;
-  let blocked = false;
-  const fail = (t: SyncTarget, reason: string): void => {
+  const { store, client, urls, state, signal, selection } = options;
+  const queue: Array<{ t: SyncTarget; track: Track }> = [];
+  const seen = new Set<string>();
+  let producing = true;
+  let fatal: unknown;
+  const sleepers: Array<() => void> = [];
+  let producerWake: (() => void) | undefined;
+  const wakeAll = (): void => {
+    for (const w of sleepers.splice(0)) w();
+    const p = producerWake;
+    producerWake = undefined;
+    p?.();
+  };
+  const stopped = (): boolean => signal?.aborted === true || fatal !== undefined;
+  let lastSave = 0;
+  const saveSoon = (): void => {
+    if (performance.now() - lastSave < 1000) return;
+    lastSave = performance.now();
+    state.save();
+  };
+
+  const settle = (track: Track): void => {
+    if (!track.queued || track.outstanding > 0) return;
+    if (!track.failed && !stopped() && Object.keys(track.validators).length > 0)
+      state.data.listings[track.key] = track.validators;
+    saveSoon();
+  };
+
+  const fail = (t: SyncTarget, track: Track, reason: string): void => {
     const prior = state.data.failures[t.accession];
     const f: SyncFailure = {
       accession: t.accession,
@@ -197,11 +198,13 @@ async function fetchAll(
     };
     state.data.failures[t.accession] = f;
     summary.failures.push(f);
+    track.failed = true;
     progress.failed++;
     options.onFailure?.(f);
-    state.save();
+    saveSoon();
   };
-  const one = async (t: SyncTarget): Promise<void> => {
+
+  const one = async (t: SyncTarget, track: Track): Promise<void> => {
     const url = `${urls.archives}${t.path}`;
     try {
       let res: Awaited<ReturnType<SyncClient['getBytes']>> | undefined;
@@ -213,40 +216,143 @@ async function fetchAll(
       }
       if (res === undefined) {
         const ok = await ingestStream(t, url, options, progress);
-        if (ok !== true) return fail(t, ok);
+        if (ok !== true) return fail(t, track, ok);
       } else {
         progress.fetched++;
         progress.bytes += res.bytes.length;
-        const r = await ingestOne({ store, bytes: res.bytes, label: url });
-        if (!r.ok) return fail(t, r.reason);
-        if (r.accession !== t.accession) return fail(t, `the server sent ${r.accession} for ${t.accession}`);
-        if (r.status === 'inserted') progress.ingested++;
-        else if (r.status === 'replaced') progress.replaced++;
+        // Parse and convert in a worker thread: the main thread keeps the rate gate's time.
+        const r = await pool().run(res.bytes, url, PROCESS_OPTIONS);
+        if (!r.ok) return fail(t, track, r.reason);
+        const got = r.filing.submission.accessionNumber;
+        if (got !== t.accession) return fail(t, track, `the server sent ${got} for ${t.accession}`);
+        const [put] = await store.putFilings([r.filing]);
+        if (!put || put.status === 'failed') return fail(t, track, put?.error ?? 'store refused the filing');
+        if (put.status === 'inserted') progress.ingested++;
+        else if (put.status === 'replaced') progress.replaced++;
         else progress.unchanged++;
       }
       if (state.data.failures[t.accession] !== undefined) {
         delete state.data.failures[t.accession];
-        state.save();
+        saveSoon();
       }
     } catch (e) {
       if (signal?.aborted) return;
       if (isEdgarError(e, 'blocked')) {
-        blocked = true;
-        throw e;
+        fatal ??= e;
+        wakeAll();
+        return;
       }
-      fail(t, e instanceof Error ? e.message : String(e));
+      fail(t, track, e instanceof Error ? e.message : String(e));
     } finally {
+      track.outstanding--;
+      settle(track);
       report();
     }
   };
+
   const worker = async (): Promise<void> => {
-    while (next < todo.length && !signal?.aborted && !blocked) {
-      const t = todo[next++];
-      if (t) await one(t);
+    while (!stopped()) {
+      const item = queue.shift();
+      if (!item) {
+        if (!producing) return;
+        await new Promise<void>((r) => sleepers.push(r));
+        continue;
+      }
+      const p = producerWake;
+      producerWake = undefined;
+      p?.();
+      await one(item.t, item.track);
     }
   };
-  const n = Math.max(1, Math.min(options.concurrency ?? 4, todo.length));
-  await Promise.all(Array.from({ length: n }, worker));
+
+  const produce = async (): Promise<void> => {
+    const fetchAt = (i: number): Promise<ListingResult> | undefined => {
+      const listing = listings[i];
+      if (!listing || stopped()) return undefined;
+      const p = fetchListing(listing, selection, ciks, client, urls, state.data.listings[listing.key]);
+      p.catch(() => {});
+      return p;
+    };
+    let pending = fetchAt(0);
+    for (let i = 0; pending !== undefined && !stopped(); i++) {
+      let result: ListingResult;
+      try {
+        result = await pending;
+      } catch (e) {
+        // A listing that cannot be had (a daily index of a holiday is a 404) is reported, and
+        // the walk goes on; a block page or an interruption ends the run.
+        if (signal?.aborted) return;
+        if (isEdgarError(e, 'blocked')) {
+          fatal ??= e;
+          return;
+        }
+        const reason = e instanceof Error ? e.message : String(e);
+        summary.listingFailures.push({ url: listings[i]?.url ?? '', reason });
+        options.onNote?.(`listing failed: ${reason}`);
+        pending = fetchAt(i + 1);
+        continue;
+      }
+      const { listing } = result;
+      summary.listings++;
+      for (const w of result.warnings) options.onNote?.(w);
+      if (result.notModified) {
+        summary.listingsNotModified++;
+        pending = fetchAt(i + 1);
+        continue;
+      }
+      delete state.data.listings[listing.key];
+      const track: Track = {
+        key: listing.key,
+        validators: result.validators,
+        outstanding: 0,
+        queued: false,
+        failed: false,
+      };
+      for (const t of result.targets) {
+        if (stopped()) break;
+        progress.listed++;
+        if (seen.has(t.accession)) continue;
+        seen.add(t.accession);
+        if (
+          state.data.failures[t.accession] === undefined &&
+          (await store.getFilingHash(t.accession)) !== undefined
+        ) {
+          progress.present++;
+          continue;
+        }
+        while (queue.length >= QUEUE_MAX && !stopped()) await new Promise<void>((r) => (producerWake = r));
+        queue.push({ t, track });
+        track.outstanding++;
+        progress.toFetch++;
+        sleepers.shift()?.();
+      }
+      track.queued = true;
+      settle(track);
+      report();
+      // Fetch the next listing only now: two listings at most are held at once.
+      pending = fetchAt(i + 1);
+    }
+  };
+
+  let workers: WorkerPool | undefined;
+  const pool = (): WorkerPool => {
+    workers ??= createWorkerPool({ size: options.workers ?? Math.min(2, availableParallelism()) });
+    return workers;
+  };
+  const n = Math.max(1, options.concurrency ?? 4);
+  await Promise.all([
+    produce()
+      .catch((e: unknown) => {
+        fatal ??= e;
+      })
+      .finally(() => {
+        producing = false;
+        wakeAll();
+      }),
+    ...Array.from({ length: n }, worker),
+  ]).finally(() => workers?.close());
+  state.save();
+  if (fatal !== undefined) throw fatal;
 }
 
 /**
