@@ -16,6 +16,7 @@ const TABLE_END = /<\/TABLE>\s*$/i;
 const LEGACY_TAG = /<\/?(?:S|C|R|CAPTION|FN|F\d{1,2}|TABLE|PAGE)>/gi;
 /** A gap of 3+ spaces (or a tab) between words, after the first few characters of the line. */
 const COLUMN_GAP = /^.{6,}?\S(?: {3,}|\t)\S/;
+const ANY_GAP = /\S(?: {3,}|\t)\S/;
 const UPPER = /[A-Z]/g;
 const SHORT_LINE = 55;
 const LETTERS = /[A-Za-z]/g;
@@ -97,9 +98,14 @@ function pushParagraph(blocks: Block[], lines: string[]): void {
  * between words past an enumerator ("1.   PURPOSE." is prose, "Revenues    $ 12" is columns).
  */
 function isColumnar(lines: string[]): boolean {
+  if (lines.length === 1) {
+    // One line with a gap ("99.1   Press release ...") stays aligned unless it is a heading.
+    const line = lines[0] as string;
+    return ANY_GAP.test(line) && !isHeadingLine(line.replace(/\s{2,}/g, ' '));
+  }
   let gaps = 0;
   for (const line of lines) if (COLUMN_GAP.test(line)) gaps++;
-  return lines.length === 1 ? gaps === 1 : gaps >= 2 && gaps * 2 >= lines.length;
+  return gaps >= 2 && gaps * 2 >= lines.length;
 }
 
 /** Short, mostly upper-case lines are the headings of ASCII filings (`ITEM 1. BUSINESS`). */
