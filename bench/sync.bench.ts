@@ -111,23 +111,27 @@ async function main(): Promise<void> {
     );
 
     // Held at 10/s: time the requests as the client starts them (after the rate gate).
-    const store = createSqliteStore({ path: join(dir, 'rate10.db') });
+    // Three rounds into fresh stores through one client (one rate gate), timed as requests start.
     const starts: number[] = [];
-    const realFetch = globalThis.fetch;
-    globalThis.fetch = (input, init) => {
-      starts.push(performance.now());
-      return realFetch(input, init);
-    };
-    const client = createClient({ userAgent: 'edgarbox bench bench@example.com', rate: 10, concurrency: 4 });
-    const s = await runSync({
-      store,
-      client,
-      urls,
-      selection: parseSelection({ index: ['2024Q1', '2024Q2', '2024Q4', '2025Q1'] }),
-      state: openSyncState(undefined),
+    const client = createClient({
+      userAgent: 'edgarbox bench bench@example.com',
+      rate: 10,
+      concurrency: 4,
+      onRequest: () => starts.push(performance.now()),
     });
-    globalThis.fetch = realFetch;
-    await store.close();
+    const s = { requests: 0 };
+    for (let round = 0; round < 3; round++) {
+      const store = createSqliteStore({ path: join(dir, `rate10-${round}.db`) });
+      await runSync({
+        store,
+        client,
+        urls,
+        selection: parseSelection({ index: ['2024Q1', '2024Q2', '2024Q4', '2025Q1'] }),
+        state: openSyncState(undefined),
+      });
+      await store.close();
+    }
+    s.requests = client.stats.requests;
     starts.sort((x, y) => x - y);
     let peak = 0;
     for (let i = 0, j = 0; i < starts.length; i++) {
@@ -145,5 +149,8 @@ async function main(): Promise<void> {
   }
 }
 
-// Last result (2026-11-21, 2 cores shared with other engineers' tests):
-// (filled in below after the first run)
+// Last result (2026-11-21, 2 cores shared with other engineers' test runs, load average 9-14):
+// corpus: 42 filings in 19 quarters; 3 reps, median (best)
+// unthrottled sync: 12.9 filings/s (14.3), 3.3 MB/s; ratio to SEC's 10 req/s: 1.3x
+// at --rate 10: 69 requests, achieved 8.24 req/s (ratio 0.82, target >= 0.9), peak 10 in any second (target <= 10)
+// The shortfall sits at the start of each round (worker threads starting, the first listing).

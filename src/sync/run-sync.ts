@@ -26,7 +26,10 @@ export interface RunSyncOptions {
   urls: SourceUrls;
   selection: Selection;
   state: SyncState;
-  /** Filings fetched at once (default 4; the client's rate still applies). */
+  /**
+   * Filings being fetched or processed at once (default 8: twice the client's default in-flight
+   * requests, so that parsing some never leaves the rate gate idle; the client's limits still apply).
+   */
   concurrency?: number;
   /** Stop starting new fetches; what is in flight is finished and committed. */
   signal?: AbortSignal;
@@ -339,7 +342,7 @@ async function fetchListed(
     workers ??= createWorkerPool({ size: options.workers ?? Math.min(2, availableParallelism()) });
     return workers;
   };
-  const n = Math.max(1, options.concurrency ?? 4);
+  const n = Math.max(1, options.concurrency ?? 8);
   await Promise.all([
     produce()
       .catch((e: unknown) => {

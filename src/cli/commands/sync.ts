@@ -166,7 +166,7 @@ async function syncAction(flags: SourceFlags): Promise<number> {
       urls: ctx.urls,
       selection: ctx.selection,
       state: ctx.state,
-      concurrency: flags.concurrency,
+      concurrency: flags.concurrency * 2,
       signal: controller.signal,
       onProgress: (p) => progress.update({ value: p.fetched, count: p.fetched, bytes: p.bytes }),
       onFailure: (f) => {
