@@ -67,7 +67,9 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     maxFilingTextChars: options.maxFilingTextChars ?? MAX_FILING_TEXT_CHARS,
   };
   const maxInflight = options.inflightBytes ?? pool.size * 8 * 1024 * 1024;
-  const maxTasks = pool.size * 3;
+  // Enough tasks queued per worker to keep it busy while the writer is inside a (synchronous)
+  // batch write; memory is bounded by `maxInflight` bytes, not by the task count.
+  const maxTasks = pool.size * 32;
 
   const progress: IngestProgress = {
     files: 0,
