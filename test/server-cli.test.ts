@@ -84,3 +84,42 @@ test('edgarbox serve --port rejects a port out of range with exit code 2', async
   });
   assert.equal(await exitCode(child), 2);
 });
+
+test('edgarbox serve mounts MCP at /mcp only with --mcp', async () => {
+  const db = join(dir, 'mcp.db');
+  const started = await launch(['start', '--db', db, '--port', '0', '--json', '--quiet', '--mcp']);
+  const { url } = JSON.parse(started.lines.find((l) => l.includes('"url"')) ?? '{}') as { url: string };
+  const initialize = {
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: {
+      protocolVersion: '2025-06-18',
+      capabilities: {},
+      clientInfo: { name: 'cli-test', version: '1' },
+    },
+  };
+  const post = (base: string) =>
+    fetch(`${base}/mcp`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+      body: JSON.stringify(initialize),
+    });
+  const on = await post(url);
+  assert.equal(on.status, 200);
+  assert.match(await on.text(), /"serverInfo"/);
+  const done = exitCode(started.child);
+  started.child.kill('SIGTERM');
+  assert.equal(await done, 0);
+
+  const plain = await launch(['serve', '--db', db, '--port', '0', '--json', '--quiet']);
+  const { url: plainUrl } = JSON.parse(plain.lines.find((l) => l.includes('"url"')) ?? '{}') as {
+    url: string;
+  };
+  const off = await post(plainUrl);
+  assert.equal(off.status, 404);
+  await off.text();
+  const stopped = exitCode(plain.child);
+  plain.child.kill('SIGTERM');
+  assert.equal(await stopped, 0);
+});

@@ -28,6 +28,8 @@ export interface AppOptions {
   limits?: Partial<ServerLimits>;
   /** Receives one access-log line per request (no newline); absent = no access log. */
   log?: (line: string) => void;
+  /** Mount the MCP server (Streamable HTTP) at `/mcp` (`edgarbox serve --mcp`); off by default. */
+  mcp?: boolean;
 }
 
 /** Percent-encoded dots and slashes, dot segments, backslashes and NULs have no place in our URLs. */
@@ -81,9 +83,11 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', apiRoutes(ctx));
   // The web UI: `/`, `/filing/…`, `/company/…` and `/assets/…` (src/web).
   app.route('/', webRoutes());
-  // MCP over Streamable HTTP (stateless JSON-RPC over POST), the same tools as `edgarbox mcp`.
-  const mcp = createMcpHttpHandler({ store: options.store, maxBodyBytes: limits.maxBodyBytes });
-  app.all('/mcp', (c) => mcp(c.req.raw));
+  if (options.mcp) {
+    // MCP over Streamable HTTP (stateless JSON-RPC over POST), the same tools as `edgarbox mcp`.
+    const mcp = createMcpHttpHandler({ store: options.store, maxBodyBytes: limits.maxBodyBytes });
+    app.all('/mcp', (c) => mcp(c.req.raw));
+  }
 
   app.notFound((c) => c.json({ error: { code: 'not-found', message: `Not found: ${c.req.path}` } }, 404));
   app.onError((e, c) => {

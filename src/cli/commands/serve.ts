@@ -17,6 +17,8 @@ export interface ServeFlags {
   host: string;
   quiet?: boolean;
   json?: boolean;
+  /** Also serve MCP (Streamable HTTP) at `/mcp`. */
+  mcp?: boolean;
 }
 
 /** Parse `--port` (0 picks a free port). */
@@ -34,6 +36,7 @@ export function withListenOptions(cmd: Command): Command {
     .addOption(new Option('--port <n>', 'port (0 picks a free one)').default(8080).argParser(parsePort))
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--quiet', 'no access log')
+    .option('--mcp', 'also serve MCP (Streamable HTTP) at /mcp for AI agents')
     .option('--json', 'print {"url": ...} as JSON on stdout once listening');
 }
 
@@ -51,11 +54,13 @@ export async function serveStore(store: Store, flags: ServeFlags): Promise<numbe
     store,
     ...(token ? { token } : {}),
     ...(flags.quiet ? {} : { log: (line: string) => process.stderr.write(`${line}\n`) }),
+    ...(flags.mcp ? { mcp: true } : {}),
   });
   const server = await createNodeServer({ app, host: flags.host, port: flags.port });
   if (flags.json) process.stdout.write(`${JSON.stringify({ url: server.url, writes: Boolean(token) })}\n`);
   else {
     process.stdout.write(`edgarbox serving at ${server.url}/ (API: ${server.url}/api/openapi.json)\n`);
+    if (flags.mcp) process.stdout.write(`MCP (Streamable HTTP): ${server.url}/mcp\n`);
     process.stdout.write(
       token
         ? 'writes: on (POST /api/submissions with the bearer token)\n'
