@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { isEdgarError } from '../src/core/errors.ts';
 import { compressRaw } from '../src/store/compress-raw.ts';
+import { SCHEMA_VERSION } from '../src/store/postgres/migrate.ts';
 import { createPostgresStore } from '../src/store/postgres/store.ts';
 import type { FilingInput, SearchRequest, Store } from '../src/store/store.ts';
 import { createTestDatabase, dropTestDatabase } from './pg-server.ts';
@@ -441,7 +442,7 @@ describe('createPostgresStore()', { skip }, () => {
   test('stats() counts filings, documents and compressed raw bytes', async () => {
     const s = await store.stats();
     assert.equal(s.backend, 'postgres');
-    assert.equal(s.schemaVersion, 1);
+    assert.equal(s.schemaVersion, SCHEMA_VERSION);
     assert.equal(s.filings, 3);
     assert.equal(s.documents, 5);
     assert.ok(s.rawStoredBytes > 0 && s.rawStoredBytes < s.rawBytes);
@@ -480,7 +481,7 @@ describe('createPostgresStore() migrations', { skip }, () => {
     const otherUrl = other as string;
     try {
       const s = await createPostgresStore({ url: otherUrl });
-      assert.equal((await s.stats()).schemaVersion, 1);
+      assert.equal((await s.stats()).schemaVersion, SCHEMA_VERSION);
       await s.close();
       const again = await createPostgresStore({ url: otherUrl });
       await again.close();
@@ -489,6 +490,44 @@ describe('createPostgresStore() migrations', { skip }, () => {
       await client.query('INSERT INTO schema_version (version) VALUES (99)');
       await client.end();
       await assert.rejects(createPostgresStore({ url: otherUrl }), (e) => isEdgarError(e, 'store-version'));
+    } finally {
+      await dropTestDatabase(otherUrl);
+    }
+  });
+
+  test('createPostgresStore() migrates a version 1 store to documents keyed by position, keeping every row', async () => {
+    const other = await createTestDatabase();
+    assert.equal(typeof other, 'string');
+    const otherUrl = other as string;
+    try {
+      const s = await createPostgresStore({ url: otherUrl });
+      await s.putFilings([acme2, bolt]);
+      const before = await s.getFiling(acme2.submission.accessionNumber);
+      const beforeText = await s.getDocumentText(acme2.submission.accessionNumber, 1);
+      await s.close();
+      // Take the schema back to version 1 (sequence keys), as a store written before migration 2.
+      const client = new pg.Client({ connectionString: otherUrl });
+      await client.connect();
+      await client.query(`
+        ALTER TABLE documents DROP COLUMN position; ALTER TABLE documents ADD PRIMARY KEY (accession, filing_year, sequence);
+        ALTER TABLE sections DROP COLUMN position; ALTER TABLE sections ADD PRIMARY KEY (accession, filing_year, sequence, ord);
+        ALTER TABLE fts_chunks DROP COLUMN position;
+        ALTER TABLE fts_chunks ADD PRIMARY KEY (accession, filing_year, sequence, section, chunk);
+        DELETE FROM schema_version WHERE version > 1;`);
+      await client.end();
+      const upgraded = await createPostgresStore({ url: otherUrl });
+      try {
+        assert.equal((await upgraded.stats()).schemaVersion, SCHEMA_VERSION);
+        assert.deepEqual(await upgraded.getFiling(acme2.submission.accessionNumber), before);
+        assert.equal(await upgraded.getDocumentText(acme2.submission.accessionNumber, 1), beforeText);
+        const hits = await upgraded.search({ text: { kind: 'term', token: 'quokkaship' }, filters: {} });
+        assert.deepEqual(
+          hits.hits.map((h) => [h.accession, h.sequence]),
+          [[acme2.submission.accessionNumber, 1]],
+        );
+      } finally {
+        await upgraded.close();
+      }
     } finally {
       await dropTestDatabase(otherUrl);
     }

@@ -97,7 +97,7 @@ export function havingSql(node: QueryNode, leafParam: (i: number) => string): st
       const p = leafParam(i++);
       if (!negated) return `coalesce(bool_or(c.tsv @@ ${p}) FILTER (WHERE c.n_chunks > 1), false)`;
       return `(CASE WHEN max(c.n_chunks) = 1 THEN false ELSE EXISTS (SELECT 1 FROM fts_chunks x
-        WHERE x.accession = c.accession AND x.filing_year = c.filing_year AND x.sequence = c.sequence
+        WHERE x.accession = c.accession AND x.filing_year = c.filing_year AND x.position = c.position
         AND x.section = c.section AND x.tsv @@ ${p}) END)`;
     }
     if (n.kind === 'or') {

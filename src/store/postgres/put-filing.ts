@@ -7,7 +7,7 @@
  */
 import type pg from 'pg';
 import type { Party } from '../../core/submission.ts';
-import type { FilingInput, FilingParty, PutResult } from '../store.ts';
+import type { DocumentContentInput, FilingInput, FilingParty, PutResult } from '../store.ts';
 import { lockEntities, refreshEntities } from './entities.ts';
 import { hasInlineXbrl, hasXbrl } from './filing-flags.ts';
 import { splitTextChunks, toTsvectorText } from './fts.ts';
@@ -144,7 +144,13 @@ function insertFilingStatement(input: FilingInput, accession: string, year: numb
   const s = input.submission;
   const raw = toCompressedRaw(input.raw);
   const filingDate = s.filingDate ?? '';
-  const contents = new Map((input.documents ?? []).map((d) => [d.sequence, d]));
+  // Content aligns by sequence; documents sharing one take its entries in document order.
+  const contents = new Map<number, DocumentContentInput[]>();
+  for (const c of input.documents ?? []) {
+    const list = contents.get(c.sequence);
+    if (list) list.push(c);
+    else contents.set(c.sequence, [c]);
+  }
   const primary = s.documents[s.primaryDocument];
   const first = s.parties[0];
   const q = new Params();
@@ -199,14 +205,15 @@ function insertFilingStatement(input: FilingInput, accession: string, year: numb
   const docs: unknown[][] = [];
   const chunks: unknown[][] = [];
   const sections: unknown[][] = [];
-  for (const d of s.documents) {
-    const c = contents.get(d.sequence);
+  for (const [position, d] of s.documents.entries()) {
+    const c = contents.get(d.sequence)?.shift();
     const text = c?.text === undefined ? undefined : cleanText(c.text);
     const markdown = c?.markdown === undefined ? undefined : cleanText(c.markdown);
     const docDetail: Record<string, unknown> = { blockOffset: d.blockOffset, blockLength: d.blockLength };
     if (d.filenameSynthesised !== undefined) docDetail.filenameSynthesised = d.filenameSynthesised;
     if (d.uuencodeName !== undefined) docDetail.uuencodeName = d.uuencodeName;
     docs.push([
+      position,
       d.sequence,
       d.type,
       d.filename,
@@ -227,12 +234,13 @@ function insertFilingStatement(input: FilingInput, accession: string, year: numb
     if (text !== undefined) {
       const parts = splitTextChunks(text);
       parts.forEach((body, i) => {
-        chunks.push([d.sequence, '', i, parts.length, body, toTsvectorText(body)]);
+        chunks.push([position, d.sequence, '', i, parts.length, body, toTsvectorText(body)]);
       });
     }
     const byCode = new Map<string, string[]>();
     (c?.sections ?? []).forEach((sec, ord) => {
       sections.push([
+        position,
         d.sequence,
         ord,
         sec.kind,
@@ -249,7 +257,7 @@ function insertFilingStatement(input: FilingInput, accession: string, year: numb
     });
     for (const [code, parts] of byCode) {
       parts.forEach((body, i) => {
-        chunks.push([d.sequence, code, i, parts.length, body, toTsvectorText(body)]);
+        chunks.push([position, d.sequence, code, i, parts.length, body, toTsvectorText(body)]);
       });
     }
   }
@@ -277,9 +285,10 @@ function insertFilingStatement(input: FilingInput, accession: string, year: numb
             s.parties.map((p) => [p.cik, p.name, toJson(p)]),
             ['text', 'text', 'jsonb'],
           )} WITH ORDINALITY AS u(cik, name, party, o)),
-    d AS (INSERT INTO documents (filing_year, accession, sequence, type, filename, description, content_type, encoding,
+    d AS (INSERT INTO documents (filing_year, accession, position, sequence, type, filename, description, content_type, encoding,
             wrapper, size, sha256, body_offset, body_length, has_text, text_chars, markdown, section_count, detail)
           SELECT ${yr}, ${acc}, u.* FROM ${columns(docs, [
+            'int',
             'int',
             'text',
             'text',
@@ -297,13 +306,13 @@ function insertFilingStatement(input: FilingInput, accession: string, year: numb
             'int',
             'jsonb',
           ])} AS u),
-    s AS (INSERT INTO sections (filing_year, accession, sequence, ord, kind, code, title, start_offset, end_offset, exhibits)
-          SELECT ${yr}, ${acc}, u.sequence, u.ord, u.kind, u.code, u.title, u.start_offset, u.end_offset,
+    s AS (INSERT INTO sections (filing_year, accession, position, sequence, ord, kind, code, title, start_offset, end_offset, exhibits)
+          SELECT ${yr}, ${acc}, u.position, u.sequence, u.ord, u.kind, u.code, u.title, u.start_offset, u.end_offset,
             (SELECT array_agg(x) FROM jsonb_array_elements_text(u.exhibits) x)
-          FROM ${columns(sections, ['int', 'int', 'text', 'text', 'text', 'int', 'int', 'jsonb'])}
-            AS u(sequence, ord, kind, code, title, start_offset, end_offset, exhibits)),
-    c AS (INSERT INTO fts_chunks (filing_year, accession, sequence, section, chunk, n_chunks, body, tsv)
-          SELECT ${yr}, ${acc}, u.* FROM ${columns(chunks, ['int', 'text', 'int', 'int', 'text', 'tsvector'])} AS u),
+          FROM ${columns(sections, ['int', 'int', 'int', 'text', 'text', 'text', 'int', 'int', 'jsonb'])}
+            AS u(position, sequence, ord, kind, code, title, start_offset, end_offset, exhibits)),
+    c AS (INSERT INTO fts_chunks (filing_year, accession, position, sequence, section, chunk, n_chunks, body, tsv)
+          SELECT ${yr}, ${acc}, u.* FROM ${columns(chunks, ['int', 'int', 'text', 'int', 'int', 'text', 'tsvector'])} AS u),
     r AS (INSERT INTO raw_chunks (filing_year, accession, chunk_no, data)
           SELECT ${yr}, ${acc}, u.o - 1, u.data FROM ${columns(
             raw.chunks.map((c) => [Buffer.from(c.buffer, c.byteOffset, c.byteLength)]),

@@ -35,6 +35,8 @@ export interface FilingRow {
 
 /** A `documents` row as selected by the store (without the Markdown). */
 export interface DocumentRow {
+  /** 0-based place in the submission (documents may share a sequence). */
+  position: number;
   sequence: number;
   type: string;
   filename: string;
@@ -54,7 +56,7 @@ export interface DocumentRow {
 
 /** Columns of `documents` matching `DocumentRow`. */
 export const DOCUMENT_COLUMNS =
-  'sequence, type, filename, description, content_type, encoding, wrapper, size, sha256, body_offset, body_length, has_text, markdown IS NOT NULL AS has_markdown, section_count, detail';
+  'position, sequence, type, filename, description, content_type, encoding, wrapper, size, sha256, body_offset, body_length, has_text, markdown IS NOT NULL AS has_markdown, section_count, detail';
 
 /** The list view of a filing. */
 export function toFilingSummary(r: FilingRow): FilingSummary {

@@ -19,6 +19,7 @@ const HEADLINE_OPTIONS = `StartSel=${SNIPPET_OPEN}, StopSel=${SNIPPET_CLOSE}, Ma
 interface MatchRow {
   accession: string;
   filing_year: number;
+  position: number;
   sequence: number;
   section: string;
   score: number;
@@ -98,31 +99,31 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
     );
     // Rank once per chunk (OFFSET 0 keeps the subquery, so ts_rank is not evaluated twice);
     // a single-chunk document passed the exact prefilter, so only multi-chunk ones need HAVING.
-    matchSql = `SELECT c.filing_year, c.accession, c.sequence, c.section, c.filing_date,
+    matchSql = `SELECT c.filing_year, c.accession, c.position, c.section, c.filing_date,
         max(c.r) AS score, (array_agg(c.chunk ORDER BY c.r DESC))[1] AS best_chunk
-      FROM (SELECT c.filing_year, c.accession, c.sequence, c.section, c.chunk, c.n_chunks, c.tsv,
+      FROM (SELECT c.filing_year, c.accession, c.position, c.section, c.chunk, c.n_chunks, c.tsv,
               f.filing_date, ${rank} AS r
             FROM fts_chunks c
             JOIN filings f ON f.accession = c.accession AND f.filing_year = c.filing_year
-            ${docTypes ? 'JOIN documents d ON d.accession = c.accession AND d.filing_year = c.filing_year AND d.sequence = c.sequence' : ''}
+            ${docTypes ? 'JOIN documents d ON d.accession = c.accession AND d.filing_year = c.filing_year AND d.position = c.position' : ''}
             WHERE ${where.join(' AND ')} OFFSET 0) c
-      GROUP BY c.filing_year, c.accession, c.sequence, c.section, c.filing_date
+      GROUP BY c.filing_year, c.accession, c.position, c.section, c.filing_date
       HAVING max(c.n_chunks) = 1 OR ${havingSql(request.text, (i) => leafParams[i] ?? 'NULL')}`;
   } else {
     if (!docTypes && sections === undefined) where.push('d.sequence = f.primary_sequence');
     const sectionJoin =
       sections === undefined
         ? ''
-        : `JOIN sections s ON s.accession = d.accession AND s.filing_year = d.filing_year AND s.sequence = d.sequence AND s.code = ANY(${p(sections)}::text[])`;
-    matchSql = `SELECT DISTINCT f.filing_year, f.accession, d.sequence, ${sections === undefined ? "''::text" : 's.code'} AS section,
+        : `JOIN sections s ON s.accession = d.accession AND s.filing_year = d.filing_year AND s.position = d.position AND s.code = ANY(${p(sections)}::text[])`;
+    matchSql = `SELECT DISTINCT f.filing_year, f.accession, d.position, ${sections === undefined ? "''::text" : 's.code'} AS section,
         f.filing_date, 0::real AS score, NULL::int AS best_chunk
       FROM filings f JOIN documents d ON d.accession = f.accession AND d.filing_year = f.filing_year
       ${sectionJoin}
       WHERE ${where.length > 0 ? where.join(' AND ') : 'true'}`;
   }
   const order = byRelevance
-    ? 'm.score DESC, m.accession, m.sequence, m.section COLLATE "C"'
-    : 'm.filing_date DESC, m.accession DESC, m.sequence, m.section COLLATE "C"';
+    ? 'm.score DESC, m.accession, m.position, m.section COLLATE "C"'
+    : 'm.filing_date DESC, m.accession DESC, m.position, m.section COLLATE "C"';
   const matchParams = params.length;
   let keyset = 'true';
   if (request.cursor !== undefined) {
@@ -133,7 +134,7 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
         q: 'number',
         sec: 'string',
       });
-      keyset = `(m.score < ${p(s)}::real OR (m.score = ${p(s)}::real AND (m.accession, m.sequence, m.section COLLATE "C") > (${p(a)}, ${p(q)}::int, ${p(sec)} COLLATE "C")))`;
+      keyset = `(m.score < ${p(s)}::real OR (m.score = ${p(s)}::real AND (m.accession, m.position, m.section COLLATE "C") > (${p(a)}, ${p(q)}::int, ${p(sec)} COLLATE "C")))`;
     } else {
       const { dt, a, q, sec } = decodeCursor(request.cursor, {
         dt: 'string',
@@ -141,15 +142,15 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
         q: 'number',
         sec: 'string',
       });
-      keyset = `(m.filing_date < ${p(dt)} OR (m.filing_date = ${p(dt)} AND (m.accession < ${p(a)} OR (m.accession = ${p(a)} AND (m.sequence, m.section COLLATE "C") > (${p(q)}::int, ${p(sec)} COLLATE "C")))))`;
+      keyset = `(m.filing_date < ${p(dt)} OR (m.filing_date = ${p(dt)} AND (m.accession < ${p(a)} OR (m.accession = ${p(a)} AND (m.position, m.section COLLATE "C") > (${p(q)}::int, ${p(sec)} COLLATE "C")))))`;
     }
   }
   const sql = `WITH m0 AS MATERIALIZED (${matchSql}),
     m AS (SELECT m0.*, count(*) OVER () AS total FROM m0)
-    SELECT m.*, f.form, f.cik, f.company_name, d.filename, d.type, d.description
+    SELECT m.*, d.sequence, f.form, f.cik, f.company_name, d.filename, d.type, d.description
     FROM m
     JOIN filings f ON f.accession = m.accession AND f.filing_year = m.filing_year
-    JOIN documents d ON d.accession = m.accession AND d.filing_year = m.filing_year AND d.sequence = m.sequence
+    JOIN documents d ON d.accession = m.accession AND d.filing_year = m.filing_year AND d.position = m.position
     WHERE ${keyset}
     ORDER BY ${order}
     LIMIT ${limit + 1}`;
@@ -176,8 +177,8 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
     if (rows.length > limit && last !== undefined) {
       result.nextCursor = encodeCursor(
         byRelevance
-          ? { s: Number(last.score), a: last.accession, q: last.sequence, sec: last.section }
-          : { dt: last.filing_date, a: last.accession, q: last.sequence, sec: last.section },
+          ? { s: Number(last.score), a: last.accession, q: last.position, sec: last.section }
+          : { dt: last.filing_date, a: last.accession, q: last.position, sec: last.section },
       );
     }
     return result;
@@ -218,15 +219,15 @@ async function headlines(
     name: 'edgarbox_headlines',
     text: `SELECT u.i, ts_headline('${TS_CONFIG}', c.body, $1::tsquery, $2) AS h
      FROM unnest($3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::int[])
-       AS u(accession, filing_year, sequence, section, chunk, i)
+       AS u(accession, filing_year, position, section, chunk, i)
      JOIN fts_chunks c ON c.accession = u.accession AND c.filing_year = u.filing_year
-       AND c.sequence = u.sequence AND c.section = u.section AND c.chunk = u.chunk`,
+       AND c.position = u.position AND c.section = u.section AND c.chunk = u.chunk`,
     values: [
       any,
       HEADLINE_OPTIONS,
       page.map((r) => r.accession),
       page.map((r) => r.filing_year),
-      page.map((r) => r.sequence),
+      page.map((r) => r.position),
       page.map((r) => r.section),
       page.map((r) => r.best_chunk ?? -1),
       page.map((_, i) => i),

@@ -146,7 +146,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     if (acc === undefined || year === undefined) return undefined;
     const byNumber = typeof ref === 'number';
     const { rows } = await pool.query<DocumentRow>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE accession = $1 AND filing_year = $2 AND ${byNumber ? 'sequence = $3::int' : 'filename = $3'} ORDER BY sequence LIMIT 1`,
+      `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE accession = $1 AND filing_year = $2 AND ${byNumber ? 'sequence = $3::int' : 'filename = $3'} ORDER BY position LIMIT 1`,
       [acc, year, byNumber ? ref : String(ref)],
     );
     return rows[0];
@@ -264,7 +264,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       const [f, docs] = await Promise.all([
         pool.query<FilingRow>('SELECT * FROM filings WHERE accession = $1 AND filing_year = $2', [acc, year]),
         pool.query<DocumentRow>(
-          `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE accession = $1 AND filing_year = $2 ORDER BY sequence`,
+          `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE accession = $1 AND filing_year = $2 ORDER BY position`,
           [acc, year],
         ),
       ]);
@@ -347,8 +347,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       if (row === undefined || !row.has_text) return undefined;
       const { rows } = await pool.query<{ body: string }>(
         `SELECT body FROM fts_chunks WHERE accession = $1 AND filing_year = (SELECT filing_year FROM accessions WHERE accession = $1)
-         AND sequence = $2 AND section = '' ORDER BY chunk`,
-        [parseAccessionNumber(accession), row.sequence],
+         AND position = $2 AND section = '' ORDER BY chunk`,
+        [parseAccessionNumber(accession), row.position],
       );
       return rows.map((r) => r.body).join('');
     },
@@ -357,8 +357,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       const row = await findDocument(accession, ref);
       if (row === undefined || !row.has_markdown) return undefined;
       const { rows } = await pool.query<{ markdown: string }>(
-        'SELECT markdown FROM documents WHERE accession = $1 AND filing_year = (SELECT filing_year FROM accessions WHERE accession = $1) AND sequence = $2',
-        [parseAccessionNumber(accession), row.sequence],
+        'SELECT markdown FROM documents WHERE accession = $1 AND filing_year = (SELECT filing_year FROM accessions WHERE accession = $1) AND position = $2',
+        [parseAccessionNumber(accession), row.position],
       );
       return rows[0]?.markdown;
     },
@@ -367,13 +367,14 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       const acc = tryAccession(accession);
       const year = await yearOf(accession);
       if (acc === undefined || year === undefined) return [];
-      let sequence: number | undefined;
+      let position: number | undefined;
       if (ref !== undefined) {
         const doc = await findDocument(acc, ref);
         if (doc === undefined) return [];
-        sequence = doc.sequence;
+        position = doc.position;
       }
       const { rows } = await pool.query<{
+        position: number;
         sequence: number;
         kind: 'item' | 'part';
         code: string;
@@ -382,18 +383,18 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         end_offset: number;
         exhibits: string[] | null;
       }>(
-        `SELECT sequence, kind, code, title, start_offset, end_offset, exhibits FROM sections
-         WHERE accession = $1 AND filing_year = $2 ${sequence === undefined ? '' : 'AND sequence = $3'}
-         ORDER BY sequence, start_offset, ord`,
-        sequence === undefined ? [acc, year] : [acc, year, sequence],
+        `SELECT position, sequence, kind, code, title, start_offset, end_offset, exhibits FROM sections
+         WHERE accession = $1 AND filing_year = $2 ${position === undefined ? '' : 'AND position = $3'}
+         ORDER BY position, start_offset, ord`,
+        position === undefined ? [acc, year] : [acc, year, position],
       );
       const markdown = new Map<number, string>();
-      for (const seq of new Set(rows.map((r) => r.sequence))) {
+      for (const pos of new Set(rows.map((r) => r.position))) {
         const md = await pool.query<{ markdown: string | null }>(
-          'SELECT markdown FROM documents WHERE accession = $1 AND filing_year = $2 AND sequence = $3',
-          [acc, year, seq],
+          'SELECT markdown FROM documents WHERE accession = $1 AND filing_year = $2 AND position = $3',
+          [acc, year, pos],
         );
-        markdown.set(seq, md.rows[0]?.markdown ?? '');
+        markdown.set(pos, md.rows[0]?.markdown ?? '');
       }
       return rows.map((r) => {
         const s: SectionRecord = {
@@ -403,7 +404,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           title: r.title,
           start: r.start_offset,
           end: r.end_offset,
-          markdown: (markdown.get(r.sequence) ?? '').slice(r.start_offset, r.end_offset),
+          markdown: (markdown.get(r.position) ?? '').slice(r.start_offset, r.end_offset),
         };
         if (r.exhibits !== null) s.exhibits = r.exhibits;
         return s;

@@ -4,6 +4,7 @@
  * @module
  */
 import { initialSchema } from './001-initial.ts';
+import { documentPosition } from './002-document-position.ts';
 
 /** One migration: the SQL that takes the schema from `version - 1` to `version`. */
 export interface Migration {
@@ -12,4 +13,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. */
-export const migrations: Migration[] = [{ version: 1, sql: initialSchema }];
+export const migrations: Migration[] = [
+  { version: 1, sql: initialSchema },
+  { version: 2, sql: documentPosition },
+];
