@@ -90,6 +90,11 @@ interface AxeViolation {
   nodes: unknown[];
 }
 
+/** Cumulative layout shift recorded in the page so far (see the init script). */
+function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as { __cls: number }).__cls);
+}
+
 const skip = skipReason();
 
 describe('web UI in headless Chromium over edgarbox serve', { skip }, () => {
@@ -253,6 +258,7 @@ describe('web UI in headless Chromium over edgarbox serve', { skip }, () => {
     const marks = await page.locator('.snippet mark').allInnerTexts();
     assert.ok(marks.length > 0 && marks.every((m) => /^(CLR|131|CLR 131)$/.test(m)), marks.join('|'));
     await shot(page, 'search-desktop');
+    assert.ok((await layoutShift(page)) < 0.1, `search: layout shift ${await layoutShift(page)}`);
 
     // Filters go to the URL too, and back/forward restore the search.
     await page.locator('summary').click();
@@ -344,7 +350,7 @@ describe('web UI in headless Chromium over edgarbox serve', { skip }, () => {
     await page.waitForSelector('.reading');
     assert.equal(await page.locator('.tab[aria-current=page]').innerText(), 'Reading view');
 
-    const cls = await page.evaluate(() => (globalThis as unknown as { __cls: number }).__cls);
+    const cls = await layoutShift(page);
     assert.ok(cls < 0.1, `cumulative layout shift ${cls}`);
     await page.close();
   });
@@ -362,6 +368,7 @@ describe('web UI in headless Chromium over edgarbox serve', { skip }, () => {
     assert.match(side, /2834 PHARMACEUTICAL PREPARATIONS/);
     assert.match(side, /3301 AGRICULTURE DRIVE/);
     await shot(page, 'company-desktop');
+    assert.ok((await layoutShift(page)) < 0.1, `company: layout shift ${await layoutShift(page)}`);
     await page.locator('select[name=year]').selectOption('2017');
     await page.locator('.tl-filter button').click();
     await page.waitForURL(/year=2017/);
