@@ -45,7 +45,9 @@ export function parseHeaderTree(
   let pos = 0;
   const n = text.length;
   // LF-only headers (the common case) split with the native indexOf; CR anywhere → scan by char.
-  const lfOnly = text.indexOf('\r') < 0;
+  // The CR test runs on the bytes: Turbofan-compiled `text.indexOf('\r')` over a long string ran at
+  // ~10 MB/s (143 KB header: 12 ms), while the bytes search is a memchr.
+  const lfOnly = buf.subarray(start, end).indexOf(13) < 0;
   while (pos < n) {
     let eol: number;
     if (lfOnly) {
