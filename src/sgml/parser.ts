@@ -318,23 +318,31 @@ export class PushParser {
     const b = this.buf;
     const from = this.rel(this.headerScan);
     // The first <DOCUMENT> at a line start bounds the search for the header closers, so no
-    // pattern is ever searched through document bodies.
-    let d = b.indexOf(DOC_OPEN, from);
-    while (d > 0 && b[d - 1] !== 10 && b[d - 1] !== 13) d = b.indexOf(DOC_OPEN, d + 1);
-    const region = d >= 0 ? b.subarray(0, d) : b;
+    // pattern is ever searched through document bodies. Closers are searched segment by segment
+    // between successive <DOCUMENT> hits (indented copies have no line-start <DOCUMENT>), so the
+    // search stops at the first closer instead of running every pattern to the end of the input.
     let stop = -1;
     let stopLen = 0;
-    for (const pat of HEADER_ENDS) {
-      const i = region.indexOf(pat, from);
-      if (i >= 0 && (stop < 0 || i < stop)) {
-        stop = i;
-        stopLen = pat.length;
-      }
-    }
     let isDoc = false;
-    if (d >= 0 && stop < 0) {
-      stop = d;
-      isDoc = true;
+    let seg = from;
+    for (;;) {
+      const d = b.indexOf(DOC_OPEN, seg);
+      const segEnd = d >= 0 ? d : b.length;
+      for (const pat of HEADER_ENDS) {
+        const region = b.subarray(0, stop >= 0 ? stop : segEnd);
+        const i = region.indexOf(pat, seg);
+        if (i >= 0) {
+          stop = i;
+          stopLen = pat.length;
+        }
+      }
+      if (stop >= 0 || d < 0) break;
+      if (d === 0 || b[d - 1] === 10 || b[d - 1] === 13) {
+        stop = d;
+        isDoc = true;
+        break;
+      }
+      seg = d + 1;
     }
     const max = this.options.maxHeaderBytes ?? 32 * 1024 * 1024;
     if (stop < 0) {
