@@ -5,6 +5,7 @@
  * and during the body), answers 429 with `Retry-After`, and 503s.
  * @module
  */
+import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -30,7 +31,7 @@ export interface SeenRequest {
   path: string;
   headers: IncomingHttpHeaders;
   /** What the proxy did: forwarded, or the misbehaviour. */
-  outcome: 'forward' | 'extra' | 'drop' | 'drop-mid-body' | '429' | '503';
+  outcome: 'forward' | 'extra' | 'drop' | 'drop-mid-body' | '429' | '503' | '304';
 }
 
 /** A running proxy. */
@@ -41,6 +42,8 @@ export interface SyncProxy {
   setChaos(chaos: Chaos | undefined): void;
   /** Serve `body` at `path` instead of forwarding (with `status`, default 200). */
   setExtra(path: string, body: Uint8Array | string, status?: number): void;
+  /** Send an `ETag` (a hash of the body) with index files and answer `If-None-Match` with 304. */
+  setValidators(on: boolean): void;
   /** Forward `path` again. */
   removeExtra(path: string): void;
   close(): Promise<void>;
@@ -55,6 +58,7 @@ export async function createSyncProxy(upstream: string): Promise<SyncProxy> {
   const seen: SeenRequest[] = [];
   const extras = new Map<string, { body: Uint8Array | string; status: number }>();
   let chaos: Chaos | undefined;
+  let validators = false;
   let random = () => 0.5;
   const counts = new Map<string, number>();
 
@@ -102,8 +106,19 @@ export async function createSyncProxy(upstream: string): Promise<SyncProxy> {
         return;
       }
     }
-    record('forward');
-    forward(path, req.headers, (status, headers, body) => res.writeHead(status, headers).end(body));
+    forward(path, req.headers, (status, headers, body) => {
+      if (validators && status === 200 && /-index\//.test(path)) {
+        const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+        if (req.headers['if-none-match'] === etag) {
+          record('304');
+          res.writeHead(304, { ETag: etag }).end();
+          return;
+        }
+        headers.etag = etag;
+      }
+      record('forward');
+      res.writeHead(status, headers).end(body);
+    });
   });
 
   function forward(
@@ -148,6 +163,9 @@ export async function createSyncProxy(upstream: string): Promise<SyncProxy> {
     },
     setExtra(path, body, status = 200) {
       extras.set(path, { body, status });
+    },
+    setValidators(on) {
+      validators = on;
     },
     removeExtra(path) {
       extras.delete(path);

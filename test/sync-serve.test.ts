@@ -389,6 +389,37 @@ test('runSync() stops at the first 403 block page instead of fetching on', skip,
   await store.close();
 });
 
+test(
+  'runSync() sends validators back: an unchanged index is a 304 and nothing is fetched; after a deletion the index is read again',
+  skip,
+  async () => {
+    const { store, path } = freshStore();
+    proxy.setValidators(true);
+    try {
+      const state = openSyncState(`${path}.sync.json`);
+      const first = await sync(store, { index: ['2025Q1'] }, {}, state);
+      assert.ok(first.ingested >= 5);
+      assert.equal(first.listingsNotModified, 0);
+      const mark = proxy.seen.length;
+      const second = await sync(store, { index: ['2025Q1'] }, {}, openSyncState(`${path}.sync.json`));
+      assert.equal(second.listingsNotModified, 1);
+      assert.deepEqual(
+        proxy.seen.slice(mark).map((r) => r.outcome),
+        ['304'],
+      );
+      const gone = (await accessions(store, {}))[0] as string;
+      await store.deleteFiling(gone);
+      const mark2 = proxy.seen.length;
+      const third = await sync(store, { index: ['2025Q1'] }, {}, openSyncState(`${path}.sync.json`));
+      assert.equal(third.listingsNotModified, 0);
+      assert.deepEqual(txtRequests(mark2), [gone]);
+    } finally {
+      proxy.setValidators(false);
+      await store.close();
+    }
+  },
+);
+
 test('edgarbox sync refuses SEC without a User-Agent before any request', skip, async () => {
   const r = await run(['sync', '--cik', '320193', '--db', join(dir, 'never.db')], {
     EDGARBOX_USER_AGENT: '',

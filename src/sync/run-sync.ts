@@ -16,7 +16,7 @@ import type { SyncClient, Validators } from './client.ts';
 import { fetchListing, type Listing, type ListingResult, listingsOf, resolveCiks } from './plan.ts';
 import { quarterOfDate, type Selection } from './selection.ts';
 import type { SourceUrls } from './sources.ts';
-import type { SyncFailure, SyncState } from './state.ts';
+import type { ListingMark, SyncFailure, SyncState } from './state.ts';
 import type { SyncTarget } from './sync-target.ts';
 
 /** Options of `runSync`. */
@@ -183,10 +183,23 @@ async function fetchListed(
     state.save();
   };
 
+  // A 304 is trusted only while the store holds at least as many filings as when the listing was done.
+  const storedAtStart = (await store.stats()).filings;
+  const trusted = (mark: ListingMark | undefined): Validators | undefined => {
+    if (!mark || (mark.filings !== undefined && storedAtStart < mark.filings)) return undefined;
+    const v: Validators = {};
+    if (mark.etag) v.etag = mark.etag;
+    if (mark.lastModified) v.lastModified = mark.lastModified;
+    return v;
+  };
+  const marked: string[] = [];
+
   const settle = (track: Track): void => {
     if (!track.queued || track.outstanding > 0) return;
-    if (!track.failed && !stopped() && Object.keys(track.validators).length > 0)
-      state.data.listings[track.key] = track.validators;
+    if (!track.failed && !stopped() && Object.keys(track.validators).length > 0) {
+      state.data.listings[track.key] = { ...track.validators };
+      marked.push(track.key);
+    }
     saveSoon();
   };
 
@@ -272,7 +285,14 @@ async function fetchListed(
     const fetchAt = (i: number): Promise<ListingResult> | undefined => {
       const listing = listings[i];
       if (!listing || stopped()) return undefined;
-      const p = fetchListing(listing, selection, ciks, client, urls, state.data.listings[listing.key]);
+      const p = fetchListing(
+        listing,
+        selection,
+        ciks,
+        client,
+        urls,
+        trusted(state.data.listings[listing.key]),
+      );
       p.catch(() => {});
       return p;
     };
@@ -354,6 +374,13 @@ async function fetchListed(
       }),
     ...Array.from({ length: n }, worker),
   ]).finally(() => workers?.close());
+  if (marked.length > 0) {
+    const filings = (await store.stats()).filings;
+    for (const key of marked) {
+      const mark = state.data.listings[key];
+      if (mark) mark.filings = filings;
+    }
+  }
   state.save();
   if (fatal !== undefined) throw fatal;
 }

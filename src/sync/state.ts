@@ -20,11 +20,20 @@ export interface SyncFailure {
   attempts: number;
 }
 
+/** A listing finished without failures: its validators, and how many filings the store held then. */
+export interface ListingMark extends Validators {
+  /**
+   * Filings in the store when the listing was done. A later store with fewer (filings were
+   * deleted) does not trust a 304 for it: the listing is fetched in full again.
+   */
+  filings?: number;
+}
+
 /** The state document. */
 export interface SyncStateData {
   version: 1;
   /** Validators of listings whose every target is stored, by listing key. */
-  listings: Record<string, Validators>;
+  listings: Record<string, ListingMark>;
   /** Open failures by accession (removed when a later run stores the filing). */
   failures: Record<string, SyncFailure>;
   /** Feed days done, with the archive's validators. */
