@@ -504,6 +504,7 @@ describe('createPostgresStore() migrations', { skip }, () => {
       await s.putFilings([acme2, bolt]);
       const before = await s.getFiling(acme2.submission.accessionNumber);
       const beforeText = await s.getDocumentText(acme2.submission.accessionNumber, 1);
+      const beforeEntity = await s.getEntity('101');
       await s.close();
       // Take the schema back to version 1 (sequence keys), as a store written before migration 2.
       const client = new pg.Client({ connectionString: otherUrl });
@@ -513,6 +514,7 @@ describe('createPostgresStore() migrations', { skip }, () => {
         ALTER TABLE sections DROP COLUMN position; ALTER TABLE sections ADD PRIMARY KEY (accession, filing_year, sequence, ord);
         ALTER TABLE fts_chunks DROP COLUMN position;
         ALTER TABLE fts_chunks ADD PRIMARY KEY (accession, filing_year, sequence, section, chunk);
+        ALTER TABLE entities DROP COLUMN state;
         DELETE FROM schema_version WHERE version > 1;`);
       await client.end();
       const upgraded = await createPostgresStore({ url: otherUrl });
@@ -520,6 +522,7 @@ describe('createPostgresStore() migrations', { skip }, () => {
         assert.equal((await upgraded.stats()).schemaVersion, SCHEMA_VERSION);
         assert.deepEqual(await upgraded.getFiling(acme2.submission.accessionNumber), before);
         assert.equal(await upgraded.getDocumentText(acme2.submission.accessionNumber, 1), beforeText);
+        assert.deepEqual(await upgraded.getEntity('101'), beforeEntity);
         const hits = await upgraded.search({ text: { kind: 'term', token: 'quokkaship' }, filters: {} });
         assert.deepEqual(
           hits.hits.map((h) => [h.accession, h.sequence]),

@@ -546,6 +546,127 @@ export function storeContract(name: string, open: StoreFactory): void {
       assert.equal(await store.getEntity('999999'), undefined);
     });
 
+    it('getEntity() merges all filings: each field from the latest company block that has it, former names unioned', async () => {
+      const GRAPHITE = '0000000505';
+      const doc = [{ type: 'EX-99', filename: 'g.htm', body: '<p>graphite note</p>\n' }];
+      const tenK = makeFiling({
+        accession: '0000000505-19-000001',
+        form: '10-K',
+        filingDate: '2019-01-10',
+        parties: [
+          {
+            cik: GRAPHITE,
+            name: 'GRAPHITE MINING CORP',
+            sic: '1000',
+            sicDescription: 'METAL MINING',
+            stateOfIncorporation: 'DE',
+            fiscalYearEnd: '1231',
+            businessAddress: { city: 'ELKO', stateOrCountry: 'NV' },
+            mailAddress: { city: 'RENO', stateOrCountry: 'NV' },
+            formerNames: [{ name: 'GRAPHITE EXPLORATION INC', date: '2015-03-01' }],
+          },
+        ],
+        documents: doc,
+      });
+      const eightK = makeFiling({
+        accession: '0000000505-19-000002',
+        form: '8-K',
+        filingDate: '2019-06-01',
+        parties: [
+          {
+            cik: GRAPHITE,
+            name: 'GRAPHITE MINING CORP',
+            sic: '1000',
+            businessAddress: { city: 'BOISE', stateOrCountry: 'ID' },
+            formerNames: [
+              { name: 'GRAPHITE EXPLORATION INC', date: '2015-03-01' },
+              { name: 'GRAPHITE HOLDINGS LLC', date: '2012-01-01' },
+            ],
+          },
+        ],
+        documents: doc,
+      });
+      // A Form 4: the ISSUER block has no FORMER COMPANY, MAIL ADDRESS or SIC.
+      const form4 = makeFiling({
+        accession: '0000000506-20-000003',
+        form: '4',
+        filingDate: '2020-02-02',
+        parties: [
+          { cik: '0000000506', name: 'QUARRY JANE', kind: 'owner', role: 'reporting-owner' },
+          { cik: GRAPHITE, name: 'GRAPHITE MINING CORP', role: 'issuer' },
+        ],
+        documents: doc,
+      });
+      // Later still, an owner block of the same CIK (it reports holdings in another issuer).
+      const ownerBlock = makeFiling({
+        accession: '0000000507-20-000004',
+        form: '4',
+        filingDate: '2020-03-03',
+        parties: [
+          {
+            cik: GRAPHITE,
+            name: 'GRAPHITE MINING CORP /OWNER',
+            kind: 'owner',
+            role: 'reporting-owner',
+            mailAddress: { city: 'ASPEN', stateOrCountry: 'CO' },
+          },
+          { cik: '0000000507', name: 'SLATE ROOFING INC', role: 'issuer' },
+        ],
+        documents: doc,
+      });
+      const oldName = makeFiling({
+        accession: '0000000505-10-000005',
+        form: '10-Q',
+        filingDate: '2010-04-04',
+        parties: [{ cik: GRAPHITE, name: 'GRAPHITE VENTURES', sic: '1400' }],
+        documents: doc,
+      });
+      const all = [tenK, eightK, form4, ownerBlock, oldName];
+      // Out of date order, over several batches: the merge must not depend on write order.
+      await store.putFilings([form4]);
+      await store.putFilings([oldName, ownerBlock]);
+      await store.putFilings([eightK, tenK]);
+      try {
+        const e = await store.getEntity('505');
+        assert.deepEqual(e, {
+          cik: GRAPHITE,
+          name: 'GRAPHITE MINING CORP',
+          entityType: 'company',
+          sic: '1000',
+          sicDescription: 'METAL MINING',
+          stateOfIncorporation: 'DE',
+          fiscalYearEnd: '1231',
+          businessAddress: { city: 'BOISE', stateOrCountry: 'ID' },
+          mailAddress: { city: 'RENO', stateOrCountry: 'NV' },
+          formerNames: [
+            { name: 'GRAPHITE EXPLORATION INC', from: '2012-01-01', to: '2015-03-01' },
+            { name: 'GRAPHITE HOLDINGS LLC', to: '2012-01-01' },
+            { name: 'GRAPHITE MINING CORP /OWNER', from: '2020-03-03', to: '2020-03-03' },
+            { name: 'GRAPHITE VENTURES', from: '2010-04-04', to: '2010-04-04' },
+          ].sort((a, b) => b.to.localeCompare(a.to)),
+          filingCount: 5,
+          firstFilingDate: '2010-04-04',
+          lastFilingDate: '2020-03-03',
+        });
+        // Removing the 8-K rebuilds the merge: the older business address, one former name less.
+        await store.deleteFiling(eightK.submission.accessionNumber);
+        const after8k = await store.getEntity('505');
+        assert.deepEqual(after8k?.businessAddress, { city: 'ELKO', stateOrCountry: 'NV' });
+        assert.deepEqual(
+          after8k?.formerNames.map((n) => n.name),
+          ['GRAPHITE MINING CORP /OWNER', 'GRAPHITE EXPLORATION INC', 'GRAPHITE VENTURES'],
+        );
+        const page = await store.listEntities({ q: '505' });
+        assert.deepEqual(
+          page.entities.map((x) => [x.name, x.entityType]),
+          [['GRAPHITE MINING CORP', 'company']],
+        );
+      } finally {
+        for (const f of all) await store.deleteFiling(f.submission.accessionNumber);
+      }
+      assert.equal(await store.getEntity('505'), undefined);
+    });
+
     it('listEntities() finds entities by name fragment or CIK, ordered by name', async () => {
       const all = await store.listEntities({});
       assert.deepEqual(

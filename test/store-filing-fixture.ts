@@ -72,6 +72,8 @@ function party(p: FixtureFiling['parties'][number], form: string): Party {
     ...(p.stateOfIncorporation === undefined ? {} : { stateOfIncorporation: p.stateOfIncorporation }),
     ...(p.fiscalYearEnd === undefined ? {} : { fiscalYearEnd: p.fiscalYearEnd }),
     ...(p.businessAddress === undefined ? {} : { businessAddress: p.businessAddress }),
+    ...(p.mailAddress === undefined ? {} : { mailAddress: p.mailAddress }),
+    ...(p.sicDescription === undefined ? {} : { sicDescription: p.sicDescription }),
   };
 }
 

@@ -101,6 +101,31 @@ describe('createSqliteStore()', () => {
     }
   });
 
+  it('createSqliteStore() rebuilds entities written before version 4 as the merge over their filings', async () => {
+    const dir = tempDir();
+    try {
+      const path = join(dir, 'v3.db');
+      const a = createSqliteStore({ path });
+      await a.putFilings(contractFilings());
+      const ciks = ['101', '202', '303'];
+      const expected = await Promise.all(ciks.map((c) => a.getEntity(c)));
+      await a.close();
+      // What version 3 kept: the latest party block of each entity.
+      const db = new Database(path);
+      db.exec(`UPDATE entities SET party_json = (SELECT party_json FROM filing_parties p WHERE p.cik = entities.cik
+                 ORDER BY filing_date DESC LIMIT 1);
+               DELETE FROM schema_version WHERE version > 3`);
+      db.close();
+      const b = createSqliteStore({ path });
+      assert.equal((await b.stats()).schemaVersion, migrations.length);
+      assert.ok(expected.every((e) => e !== undefined));
+      assert.deepEqual(await Promise.all(ciks.map((c) => b.getEntity(c))), expected);
+      await b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('createSqliteStore() reports a file that is not a database with store-error', () => {
     const dir = tempDir();
     try {

@@ -32,6 +32,7 @@ export async function migrate(client: pg.PoolClient): Promise<number> {
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
+        await m.after?.(client);
         await client.query('INSERT INTO schema_version (version) VALUES ($1)', [m.version]);
         await client.query('COMMIT');
       } catch (e) {

@@ -7,6 +7,7 @@
  */
 import type pg from 'pg';
 import type { Party } from '../../core/submission.ts';
+import type { PartySeen } from '../entity-merge.ts';
 import type { DocumentContentInput, FilingInput, FilingParty, PutResult } from '../store.ts';
 import { lockEntities, refreshEntities } from './entities.ts';
 import { hasInlineXbrl, hasXbrl } from './filing-flags.ts';
@@ -88,6 +89,8 @@ export async function putBatch(client: pg.PoolClient, items: BatchItem[]): Promi
 
 async function writeBatch(client: pg.PoolClient, items: BatchItem[], isolate: boolean): Promise<void> {
   const touched = new Set<string>();
+  const rebuild = new Set<string>();
+  const added = new Map<string, PartySeen[]>();
   await client.query('BEGIN');
   const accessions = [...new Set(items.map((i) => i.accession))].sort();
   await client.query(
@@ -115,7 +118,18 @@ async function writeBatch(client: pg.PoolClient, items: BatchItem[], isolate: bo
           sha256: item.input.sha256,
         });
         item.result.status = old === undefined ? 'inserted' : 'replaced';
-        for (const cik of [...ciks, ...item.input.submission.parties.map((p) => p.cik)]) touched.add(cik);
+        for (const cik of ciks) {
+          touched.add(cik);
+          rebuild.add(cik);
+        }
+        const filingDate = item.input.submission.filingDate ?? '';
+        item.input.submission.parties.forEach((party, position) => {
+          touched.add(party.cik);
+          const o: PartySeen = { party, filingDate, accession: item.accession, position };
+          const list = added.get(party.cik);
+          if (list) list.push(o);
+          else added.set(party.cik, [o]);
+        });
       }
       if (isolate) await client.query('RELEASE SAVEPOINT put_filing');
     } catch (e) {
@@ -125,7 +139,7 @@ async function writeBatch(client: pg.PoolClient, items: BatchItem[], isolate: bo
       item.result.error = e instanceof Error ? e.message : String(e);
     }
   }
-  await refreshEntities(client, await lockEntities(client, [...touched]));
+  await refreshEntities(client, await lockEntities(client, [...touched]), added, rebuild);
   await client.query('COMMIT');
 }
 

@@ -20,7 +20,8 @@ export function migrate(db: Database.Database, all: Migration[] = migrations): n
   for (const m of all) {
     if (m.version <= found) continue;
     db.transaction(() => {
-      db.exec(m.sql);
+      if (m.sql !== '') db.exec(m.sql);
+      m.after?.(db);
       db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(m.version);
     }).immediate();
   }

@@ -1,13 +1,14 @@
 /**
- * The SQLite read path for entities: current facts from the latest filing, names over time from
- * every stored filing plus the FORMER COMPANY blocks.
+ * The SQLite read path for entities: facts merged over all stored filings (`../entity-merge.ts`),
+ * names over time from every stored filing plus the FORMER COMPANY blocks.
  * @module
  */
 import type Database from 'better-sqlite3';
 import { parseCik } from '../../core/ids.ts';
 import type { Party } from '../../core/submission.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
-import type { EntityName, EntityPage, EntityRecord, EntitySummary, ListEntitiesQuery } from '../store.ts';
+import { foldEntity, isEntityState, toEntityFacts } from '../entity-merge.ts';
+import type { EntityPage, EntityRecord, EntitySummary, ListEntitiesQuery } from '../store.ts';
 import { createStatementCache } from './statement-cache.ts';
 
 /** Entity reads over one open database (synchronous; the store wraps them). */
@@ -24,35 +25,6 @@ interface EntityRow {
   filing_count: number;
   first_date: string | null;
   last_date: string | null;
-}
-
-/**
- * Names over time: FORMER NAME blocks give `to` (their DATE OF NAME CHANGE) and, through the
- * previous change, `from`; names seen only in filings get the first/last filing dates seen.
- */
-export function toEntityNames(
-  current: string,
-  former: Party['formerNames'],
-  seen: Array<{ name: string; first: string; last: string }>,
-): EntityName[] {
-  const byDate = [...former].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
-  const out: EntityName[] = byDate.map((f, i) => {
-    const n: EntityName = { name: f.name };
-    const prev = byDate[i - 1]?.date;
-    if (prev !== undefined) n.from = prev;
-    if (f.date !== undefined) n.to = f.date;
-    return n;
-  });
-  const known = new Set([current.toUpperCase(), ...former.map((f) => f.name.toUpperCase())]);
-  for (const s of seen) {
-    if (known.has(s.name.toUpperCase())) continue;
-    known.add(s.name.toUpperCase());
-    const n: EntityName = { name: s.name };
-    if (s.first) n.from = s.first;
-    if (s.last) n.to = s.last;
-    out.push(n);
-  }
-  return out.sort((a, b) => (b.to ?? '').localeCompare(a.to ?? ''));
 }
 
 const ENTITY_COLUMNS = `e.cik, e.name, e.entity_type, e.party_json,
@@ -92,19 +64,13 @@ export function createEntityReader(db: Database.Database): EntityReader {
       }
       const r = q.entity.get(c);
       if (!r) return undefined;
-      const p = JSON.parse(r.party_json) as Party;
+      const stored = JSON.parse(r.party_json) as unknown;
+      // Stores written before the merge state kept the latest party block.
+      const state = isEntityState(stored) ? stored : foldEntity(undefined, stored as Party, '', '', 0);
       const e: EntityRecord = {
-        ...toSummary(r),
-        formerNames: toEntityNames(r.name, p.formerNames, q.names.all(c)),
+        ...toEntityFacts(c, state, q.names.all(c)),
+        filingCount: r.filing_count,
       };
-      delete e.lastFilingDate;
-      if (p.sic !== undefined) e.sic = p.sic;
-      if (p.sicDescription !== undefined) e.sicDescription = p.sicDescription;
-      if (p.stateOfIncorporation !== undefined) e.stateOfIncorporation = p.stateOfIncorporation;
-      if (p.fiscalYearEnd !== undefined) e.fiscalYearEnd = p.fiscalYearEnd;
-      if (p.irsNumber !== undefined) e.irsNumber = p.irsNumber;
-      if (p.businessAddress !== undefined) e.businessAddress = p.businessAddress;
-      if (p.mailAddress !== undefined) e.mailAddress = p.mailAddress;
       if (r.first_date !== null) e.firstFilingDate = r.first_date;
       if (r.last_date !== null) e.lastFilingDate = r.last_date;
       return e;

@@ -9,7 +9,9 @@ import type Database from 'better-sqlite3';
 import { parseAccessionNumber } from '../../core/ids.ts';
 import type { Party, Submission } from '../../core/submission.ts';
 import { compressRaw } from '../compress-raw.ts';
+import type { PartySeen } from '../entity-merge.ts';
 import type { DocumentContentInput, FilingInput, PutResult } from '../store.ts';
+import { createEntityRefresher } from './entity-refresh.ts';
 
 /** The write operations over one open database. */
 export interface FilingWriter {
@@ -21,7 +23,10 @@ export interface FilingWriter {
 interface Pending {
   docs: Map<number, string>;
   sections: Map<number, string>;
+  /** CIKs whose entity is rebuilt from all its filings (a filing of theirs was removed). */
   entityCiks: Set<string>;
+  /** Party blocks written in this batch, by CIK, folded into the entity rows. */
+  seen: Map<string, PartySeen[]>;
 }
 
 function firstValues(p: Party): {
@@ -88,15 +93,6 @@ export function createFilingWriter(db: Database.Database): FilingWriter {
     ),
     insertDocFts: db.prepare('INSERT INTO document_fts (rowid, body) VALUES (?, ?)'),
     insertSectionFts: db.prepare('INSERT INTO section_fts (rowid, body) VALUES (?, ?)'),
-    upsertEntity: db.prepare(
-      `INSERT INTO entities (cik, name, entity_type, latest_date, latest_accession, party_json)
-       VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (cik) DO UPDATE SET name = excluded.name, entity_type = excluded.entity_type,
-         latest_date = excluded.latest_date, latest_accession = excluded.latest_accession,
-         party_json = excluded.party_json
-       WHERE excluded.latest_date > entities.latest_date
-          OR (excluded.latest_date = entities.latest_date AND excluded.latest_accession >= entities.latest_accession)`,
-    ),
     filingCiks: db.prepare<[number], { cik: string }>(
       "SELECT DISTINCT cik FROM filing_parties WHERE filing_id = ? AND cik <> ''",
     ),
@@ -114,19 +110,6 @@ export function createFilingWriter(db: Database.Database): FilingWriter {
     deleteParties: db.prepare('DELETE FROM filing_parties WHERE filing_id = ?'),
     deleteItems: db.prepare('DELETE FROM filing_items WHERE filing_id = ?'),
     deleteFiling: db.prepare('DELETE FROM filings WHERE id = ?'),
-    latestParty: db.prepare<
-      [string],
-      { name: string; kind: string; filing_date: string; accession: string; party_json: string }
-    >(
-      `SELECT p.name, p.kind, p.filing_date, f.accession, p.party_json
-       FROM filing_parties p JOIN filings f ON f.id = p.filing_id
-       WHERE p.cik = ? ORDER BY p.filing_date DESC, f.accession DESC LIMIT 1`,
-    ),
-    deleteEntity: db.prepare('DELETE FROM entities WHERE cik = ?'),
-    replaceEntity: db.prepare(
-      `INSERT OR REPLACE INTO entities (cik, name, entity_type, latest_date, latest_accession, party_json)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
   };
 
   function removeFiling(id: number, pending: Pending): void {
@@ -143,11 +126,7 @@ export function createFilingWriter(db: Database.Database): FilingWriter {
     q.deleteFiling.run(id);
   }
 
-  function refreshEntity(cik: string): void {
-    const row = q.latestParty.get(cik);
-    if (!row) q.deleteEntity.run(cik);
-    else q.replaceEntity.run(cik, row.name, row.kind, row.filing_date, row.accession, row.party_json);
-  }
+  const entities = createEntityRefresher(db);
 
   function writeFiling(input: FilingInput, accession: string, pending: Pending): PutResult {
     const existing = q.hash.get(accession);
@@ -208,7 +187,10 @@ export function createFilingWriter(db: Database.Database): FilingWriter {
         json,
       );
       if (p.cik !== '') {
-        q.upsertEntity.run(p.cik, p.name, p.kind, filingDate, accession, json);
+        const list = pending.seen.get(p.cik);
+        const o = { party: p, filingDate, accession, position: i };
+        if (list) list.push(o);
+        else pending.seen.set(p.cik, [o]);
       }
     });
     for (const item of s.items) q.insertItem.run(filingId, item);
@@ -266,11 +248,11 @@ export function createFilingWriter(db: Database.Database): FilingWriter {
   }
 
   function writeBatch(items: Array<{ input: FilingInput; accession: string }>): PutResult[] {
-    const pending: Pending = { docs: new Map(), sections: new Map(), entityCiks: new Set() };
+    const pending: Pending = { docs: new Map(), sections: new Map(), entityCiks: new Set(), seen: new Map() };
     const results = items.map(({ input, accession }) => writeFiling(input, accession, pending));
     for (const [id, text] of pending.docs) q.insertDocFts.run(id, text);
     for (const [id, text] of pending.sections) q.insertSectionFts.run(id, text);
-    for (const cik of pending.entityCiks) refreshEntity(cik);
+    entities.refresh(pending.seen, pending.entityCiks);
     return results;
   }
 
@@ -316,9 +298,14 @@ export function createFilingWriter(db: Database.Database): FilingWriter {
         .transaction(() => {
           const row = q.hash.get(acc);
           if (!row) return false;
-          const pending: Pending = { docs: new Map(), sections: new Map(), entityCiks: new Set() };
+          const pending: Pending = {
+            docs: new Map(),
+            sections: new Map(),
+            entityCiks: new Set(),
+            seen: new Map(),
+          };
           removeFiling(row.id, pending);
-          for (const cik of pending.entityCiks) refreshEntity(cik);
+          entities.refresh(pending.seen, pending.entityCiks);
           return true;
         })
         .immediate();

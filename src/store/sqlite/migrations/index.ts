@@ -3,15 +3,19 @@
  * every migration above its recorded `schema_version`, each in its own transaction.
  * @module
  */
+import type Database from 'better-sqlite3';
 import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-text-chars.ts';
 import { migration003 } from './003-duplicate-sequences.ts';
+import { rebuildEntities } from './004-merged-entities.ts';
 
 /** One schema step. */
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** A step run after `sql` in the same transaction, for what SQL alone cannot compute. */
+  after?: (db: Database.Database) => void;
 }
 
 /** Every migration, oldest first. Append only: never edit a released one. */
@@ -19,6 +23,7 @@ export const migrations: Migration[] = [
   { version: 1, description: 'filings, documents, sections, entities, raw chunks, FTS5', sql: migration001 },
   { version: 2, description: 'documents.text_chars for cheap stats', sql: migration002 },
   { version: 3, description: 'documents may share a sequence number', sql: migration003 },
+  { version: 4, description: 'entities merged over all their filings', sql: '', after: rebuildEntities },
 ];
 
 /** The schema version this edgarbox writes. */
