@@ -49,12 +49,10 @@ export function addSourceOptions(command: Command): Command {
       'declared User-Agent "Name email" (required for SEC; or $EDGARBOX_USER_AGENT)',
     )
     .addOption(
-      new Option('--rate <n>', 'requests per second at most (default 10)')
-        .argParser(positive('--rate', 1000))
-        .default(10),
+      new Option('--rate <n>', 'requests per second at most').argParser(positive('--rate', 1000)).default(10),
     )
     .addOption(
-      new Option('--concurrency <n>', 'requests in flight at most (default 4)')
+      new Option('--concurrency <n>', 'requests in flight at most')
         .argParser(positive('--concurrency', 64))
         .default(4),
     )
