@@ -13,14 +13,6 @@ import { canonicalKey } from './header-keys.ts';
 const TAG = /<(\/?)([A-Za-z0-9][A-Za-z0-9_.-]*)>/g;
 const TAG_START = /^<\/?[A-Za-z0-9][A-Za-z0-9_.-]*>/;
 
-interface Frame {
-  indent: number;
-  node: HeaderNode;
-  /** The list holding `node`, and its index there (to replace it when it becomes a container). */
-  list: HeaderNode[];
-  index: number;
-}
-
 /**
  * Parse the header lines in `buf[start, end)` into a tree. Never throws; odd lines become warnings.
  * @param buf the submission bytes
@@ -40,8 +32,13 @@ export function parseHeaderTree(
   const origin = base + start;
   const root: HeaderNode[] = [];
   const closed = new WeakSet<HeaderNode>();
-  // Indented nesting: frames of containers opened by `KEY:` lines with an empty value.
-  let frames: Frame[] = [];
+  // Indented nesting: a stack of containers opened by `KEY:` lines with an empty value (parallel
+  // arrays, so no frame object per container).
+  const fIndent: number[] = [];
+  const fNode: HeaderNode[] = [];
+  const fList: HeaderNode[][] = [];
+  const fIndex: number[] = [];
+  let depth = 0;
   let pos = 0;
   const n = text.length;
   // LF-only headers (the common case) split with the native indexOf; CR anywhere → scan by char.
@@ -77,7 +74,7 @@ export function parseHeaderTree(
     if (i >= eol) continue; // blank line
     const offset = origin + lineStart;
     if (text.charCodeAt(i) === 60 /* < */ && TAG_START.test(text.slice(i, Math.min(eol, i + 120)))) {
-      frames = [];
+      depth = 0;
       parseTaggedLine(text, i, eol, origin, root, sink, closed);
       continue;
     }
@@ -110,25 +107,31 @@ export function parseHeaderTree(
       while (ve > v && (text.charCodeAt(ve - 1) === 9 || text.charCodeAt(ve - 1) === 32)) ve--;
       node = { key: internKey(text, i, ke, hashed), value: v < ve ? text.slice(v, ve) : '', offset };
     }
-    while (frames.length > 0 && (frames[frames.length - 1] as Frame).indent >= indent) frames.pop();
-    const parent = frames[frames.length - 1];
-    const list = parent ? adopt(parent) : root;
+    while (depth > 0 && (fIndent[depth - 1] as number) >= indent) depth--;
+    let list = root;
+    if (depth > 0) {
+      // The parent's children, turning the leaf into a container on its first child. The node
+      // object is replaced (not mutated with `delete`) so every node keeps a stable shape.
+      const top = depth - 1;
+      const parent = fNode[top] as HeaderNode;
+      if (parent.children) list = parent.children;
+      else {
+        list = [];
+        const container: HeaderNode = { key: parent.key, offset: parent.offset, children: list };
+        (fList[top] as HeaderNode[])[fIndex[top] as number] = container;
+        fNode[top] = container;
+      }
+    }
     list.push(node);
-    if (node.value === '' && node.key !== '') frames.push({ indent, node, list, index: list.length - 1 });
+    if (node.value === '' && node.key !== '') {
+      fIndent[depth] = indent;
+      fNode[depth] = node;
+      fList[depth] = list;
+      fIndex[depth] = list.length - 1;
+      depth++;
+    }
   }
   return root;
-}
-
-/**
- * The children list of a frame's node, turning the leaf into a container on its first child.
- * The node object is replaced (not mutated with `delete`) so every node keeps a stable shape.
- */
-function adopt(frame: Frame): HeaderNode[] {
-  if (frame.node.children) return frame.node.children;
-  const container: HeaderNode = { key: frame.node.key, offset: frame.node.offset, children: [] };
-  frame.list[frame.index] = container;
-  frame.node = container;
-  return container.children as HeaderNode[];
 }
 
 const keyTable = new Map<number, string[]>();
@@ -147,14 +150,27 @@ function internKey(text: string, start: number, end: number, hash: number): stri
   const bucket = keyTable.get(hash);
   const len = end - start;
   if (bucket) {
-    for (const k of bucket) if (k.length === len && text.startsWith(k, start)) return k;
+    // A char loop: `startsWith(k, pos)` builds a substring per call.
+    for (let b = 0; b < bucket.length; b++) {
+      const k = bucket[b] as string;
+      if (k.length !== len) continue;
+      let j = 0;
+      while (j < len && text.charCodeAt(start + j) === k.charCodeAt(j)) j++;
+      if (j === len) return k;
+    }
   }
-  const key = text.slice(start, end);
+  const key = flat(text.slice(start, end));
   if (keyTable.size < 4096) {
     if (bucket) bucket.push(key);
     else keyTable.set(hash, [key]);
   }
   return key;
+}
+
+/** A flat, internalized copy of `s` (a slice would keep the whole header text alive and read through it). */
+function flat(s: string): string {
+  const o: Record<string, true> = { [s]: true };
+  return Object.keys(o)[0] as string;
 }
 
 /** Tokenise one line of `<TAG>value` / `</TAG>` items (a whole `.nc` header may sit on one line). */
