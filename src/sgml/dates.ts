@@ -9,16 +9,27 @@
  */
 export function parseHeaderDate(value: string): string | undefined {
   const v = value.length === 8 ? value : value.trim().replaceAll('-', '');
-  if (v.length !== 8) return undefined;
-  for (let i = 0; i < 8; i++) {
-    const c = v.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
-  }
-  const y = +v.slice(0, 4);
-  const mo = +v.slice(4, 6);
-  const d = +v.slice(6, 8);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  if (v.length !== 8 || !isDate(v)) return undefined;
   return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`;
+}
+
+/** The number written by the `n` digits at `v[i]`, or -1 when one is not a digit (no substring). */
+function digits(v: string, i: number, n: number): number {
+  let x = 0;
+  for (let j = i; j < i + n; j++) {
+    const c = v.charCodeAt(j) - 48;
+    if (c < 0 || c > 9) return -1;
+    x = x * 10 + c;
+  }
+  return x;
+}
+
+/** True when `v[0, 8)` is a real `YYYYMMDD` calendar date. */
+function isDate(v: string): boolean {
+  const y = digits(v, 0, 4);
+  const mo = digits(v, 4, 2);
+  const d = digits(v, 6, 2);
+  return y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -74,13 +85,11 @@ export function isEasternDaylightTime(y: number, mo: number, d: number, h: numbe
  */
 export function parseAcceptanceDateTime(value: string): string | undefined {
   const v = value.length === 14 ? value : value.trim();
-  if (v.length !== 14 || !parseHeaderDate(v.slice(0, 8))) return undefined;
-  for (let i = 8; i < 14; i++) {
-    const c = v.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
-  }
-  const h = +v.slice(8, 10);
-  if (h > 23 || +v.slice(10, 12) > 59 || +v.slice(12, 14) > 60) return undefined;
-  const dst = isEasternDaylightTime(+v.slice(0, 4), +v.slice(4, 6), +v.slice(6, 8), h);
+  if (v.length !== 14 || !isDate(v)) return undefined;
+  const h = digits(v, 8, 2);
+  const mi = digits(v, 10, 2);
+  const sec = digits(v, 12, 2);
+  if (h < 0 || mi < 0 || sec < 0 || h > 23 || mi > 59 || sec > 60) return undefined;
+  const dst = isEasternDaylightTime(digits(v, 0, 4), digits(v, 4, 2), digits(v, 6, 2), h);
   return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}T${v.slice(8, 10)}:${v.slice(10, 12)}:${v.slice(12, 14)}${dst ? '-04:00' : '-05:00'}`;
 }
