@@ -420,6 +420,29 @@ test(
   },
 );
 
+test(
+  'edgarbox sync --json prints the summary and exits 0; a rerun lists everything as already stored',
+  skip,
+  async () => {
+    const { store: probe, path } = freshStore();
+    await probe.close();
+    const args = ['sync', '--index', '2025Q1', '--source', proxy.url, '--db', path, '--json', '--rate', '50'];
+    const first = await run(args);
+    assert.equal(first.code, 0, first.stderr);
+    const want = await accessions(storeA, { from: '2025-01-01', to: '2025-03-31' });
+    const s1 = JSON.parse(first.stdout) as SyncSummary;
+    assert.equal(s1.ingested, want.length);
+    assert.equal(s1.failed, 0);
+    const second = await run(args);
+    assert.equal(second.code, 0, second.stderr);
+    const s2 = JSON.parse(second.stdout) as SyncSummary;
+    // The server's ETag comes back as a 304 (the state file remembers it), or the listing is read
+    // and every filing is already stored: either way nothing is fetched.
+    assert.equal(s2.fetched, 0);
+    assert.ok(s2.listingsNotModified === 1 || s2.present === want.length);
+  },
+);
+
 test('edgarbox sync refuses SEC without a User-Agent before any request', skip, async () => {
   const r = await run(['sync', '--cik', '320193', '--db', join(dir, 'never.db')], {
     EDGARBOX_USER_AGENT: '',

@@ -425,7 +425,17 @@ async function syncFeed(
   const { client, urls, state, store } = options;
   const compact = date.replaceAll('-', '');
   const url = `${urls.archives}/Archives/edgar/Feed/${date.slice(0, 4)}/QTR${quarterOfDate(date)}/${compact}.nc.tar.gz`;
-  const res = await client.open(url, state.data.feeds[date]);
+  // As for listings: a 304 is trusted only while the store holds at least as many filings.
+  const mark = state.data.feeds[date];
+  const stored = (await store.stats()).filings;
+  const validators = mark && (mark.filings === undefined || stored >= mark.filings) ? mark : undefined;
+  const res = await client.open(
+    url,
+    validators && {
+      ...(validators.etag ? { etag: validators.etag } : {}),
+      ...(validators.lastModified ? { lastModified: validators.lastModified } : {}),
+    },
+  );
   if (res.notModified || !res.body) return { date, ingested: 0, unchanged: 0, failed: 0, notModified: true };
   delete state.data.feeds[date];
   const base = { ...progress };
@@ -447,7 +457,8 @@ async function syncFeed(
   progress.replaced += s.replaced;
   progress.unchanged += s.unchanged;
   progress.failed += s.failed.length;
-  if (s.failed.length === 0 && !s.interrupted) state.data.feeds[date] = res.validators;
+  if (s.failed.length === 0 && !s.interrupted)
+    state.data.feeds[date] = { ...res.validators, filings: (await store.stats()).filings };
   return {
     date,
     ingested: s.ingested + s.replaced,

@@ -37,7 +37,7 @@ export interface SyncStateData {
   /** Open failures by accession (removed when a later run stores the filing). */
   failures: Record<string, SyncFailure>;
   /** Feed days done, with the archive's validators. */
-  feeds: Record<string, Validators>;
+  feeds: Record<string, ListingMark>;
 }
 
 /** The state with its persistence. */
