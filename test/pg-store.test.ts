@@ -515,6 +515,7 @@ describe('createPostgresStore() migrations', { skip }, () => {
         ALTER TABLE fts_chunks DROP COLUMN position;
         ALTER TABLE fts_chunks ADD PRIMARY KEY (accession, filing_year, sequence, section, chunk);
         ALTER TABLE entities DROP COLUMN state;
+        DROP INDEX filings_date_acceptance;
         DELETE FROM schema_version WHERE version > 1;`);
       await client.end();
       const upgraded = await createPostgresStore({ url: otherUrl });

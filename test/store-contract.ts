@@ -530,6 +530,57 @@ export function storeContract(name: string, open: StoreFactory): void {
       );
     });
 
+    it('listFilings() orders filings of one date by acceptance time, then accession, in both directions', async () => {
+      const day = (accession: string, acceptance: string | undefined) => {
+        const f = makeFiling({
+          accession,
+          form: '8-K',
+          filingDate: '2021-07-07',
+          parties: [{ cik: '0000000606', name: 'TIMEKEEPER WATCH CO' }],
+          documents: [{ type: '8-K', filename: 'tick.htm', body: '<p>tick</p>\n' }],
+        });
+        if (acceptance === undefined) delete f.submission.acceptanceDateTime;
+        else f.submission.acceptanceDateTime = acceptance;
+        return f;
+      };
+      const filings = [
+        day('0000000606-21-000001', '2021-07-07T17:30:00-04:00'),
+        day('0000000606-21-000002', '2021-07-07T06:05:00-04:00'),
+        day('0000000606-21-000003', '2021-07-07T12:00:00-04:00'),
+        day('0000000606-21-000004', undefined),
+      ];
+      await store.putFilings(filings);
+      try {
+        const newest = [
+          '0000000606-21-000001',
+          '0000000606-21-000003',
+          '0000000606-21-000002',
+          '0000000606-21-000004',
+        ];
+        const desc = await store.listFilings({ cik: '606' });
+        assert.deepEqual(
+          desc.filings.map((f) => f.accession),
+          newest,
+        );
+        const asc = await store.listFilings({ cik: '606', order: 'asc' });
+        assert.deepEqual(
+          asc.filings.map((f) => f.accession),
+          [...newest].reverse(),
+        );
+        // Cursor paging keeps that order, one filing per page.
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await store.listFilings({ cik: '606', limit: 1, ...(cursor ? { cursor } : {}) });
+          seen.push(...page.filings.map((f) => f.accession));
+          cursor = page.nextCursor;
+        } while (cursor);
+        assert.deepEqual(seen, newest);
+      } finally {
+        for (const f of filings) await store.deleteFiling(f.submission.accessionNumber);
+      }
+    });
+
     it('getEntity() describes a company from its latest filing, with names over time', async () => {
       const e = await store.getEntity('101');
       assert.ok(e);

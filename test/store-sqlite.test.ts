@@ -65,7 +65,9 @@ describe('createSqliteStore()', () => {
       await a.putFilings(contractFilings());
       await a.close();
       const db = new Database(path);
-      db.exec('ALTER TABLE documents DROP COLUMN text_chars; DELETE FROM schema_version WHERE version > 1');
+      db.exec(
+        'DROP INDEX filings_date_acceptance; ALTER TABLE documents DROP COLUMN text_chars; DELETE FROM schema_version WHERE version > 1',
+      );
       db.close();
       const store = createSqliteStore({ path, readonly: true });
       const s = await store.stats();
@@ -87,7 +89,9 @@ describe('createSqliteStore()', () => {
       await a.close();
       // Turn it back into what version 1 wrote.
       const db = new Database(path);
-      db.exec('ALTER TABLE documents DROP COLUMN text_chars; DELETE FROM schema_version WHERE version > 1');
+      db.exec(
+        'DROP INDEX filings_date_acceptance; ALTER TABLE documents DROP COLUMN text_chars; DELETE FROM schema_version WHERE version > 1',
+      );
       db.close();
       const b = createSqliteStore({ path });
       const s = await b.stats();
@@ -114,6 +118,7 @@ describe('createSqliteStore()', () => {
       const db = new Database(path);
       db.exec(`UPDATE entities SET party_json = (SELECT party_json FROM filing_parties p WHERE p.cik = entities.cik
                  ORDER BY filing_date DESC LIMIT 1);
+               DROP INDEX filings_date_acceptance;
                DELETE FROM schema_version WHERE version > 3`);
       db.close();
       const b = createSqliteStore({ path });

@@ -309,20 +309,22 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       if (query.from !== undefined) where.push(`f.filing_date >= ${p(query.from)}`);
       if (query.to !== undefined) where.push(`f.filing_date <= ${p(query.to)}`, "f.filing_date <> ''");
       if (query.cursor !== undefined) {
-        const c = decodeCursor(query.cursor, { d: 'string', a: 'string' });
-        where.push(`(f.filing_date, f.accession) ${desc ? '<' : '>'} (${p(c.d)}, ${p(c.a)})`);
+        const c = decodeCursor(query.cursor, { d: 'string', t: 'string', a: 'string' });
+        where.push(
+          `(f.filing_date, coalesce(f.acceptance, ''), f.accession) ${desc ? '<' : '>'} (${p(c.d)}, ${p(c.t)}, ${p(c.a)})`,
+        );
       }
       const limit = pageSize(query.limit, 100, 10000);
       const dir = desc ? 'DESC' : 'ASC';
       const { rows } = await pool.query<FilingRow>(
         `SELECT * FROM filings f ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY f.filing_date ${dir}, f.accession ${dir} LIMIT ${limit + 1}`,
+         ORDER BY f.filing_date ${dir}, coalesce(f.acceptance, '') ${dir}, f.accession ${dir} LIMIT ${limit + 1}`,
         params,
       );
       const page: FilingPage = { filings: rows.slice(0, limit).map(toFilingSummary) };
       const last = rows[limit - 1];
       if (rows.length > limit && last !== undefined) {
-        page.nextCursor = encodeCursor({ d: last.filing_date, a: last.accession });
+        page.nextCursor = encodeCursor({ d: last.filing_date, t: last.acceptance ?? '', a: last.accession });
       }
       return page;
     },

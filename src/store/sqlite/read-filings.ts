@@ -343,20 +343,21 @@ export function createFilingReader(db: Database.Database): FilingReader {
         args.push(query.to);
       }
       if (query.cursor !== undefined) {
-        const c = decodeCursor(query.cursor, { d: 'string', a: 'string' });
-        where.push(`(f.filing_date, f.accession) ${desc ? '<' : '>'} (?, ?)`);
-        args.push(c.d, c.a);
+        const c = decodeCursor(query.cursor, { d: 'string', t: 'string', a: 'string' });
+        where.push(`(f.filing_date, coalesce(f.acceptance, ''), f.accession) ${desc ? '<' : '>'} (?, ?, ?)`);
+        args.push(c.d, c.t, c.a);
       }
       const dir = desc ? 'DESC' : 'ASC';
       const sql = `SELECT f.* FROM filings f ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY f.filing_date ${dir}, f.accession ${dir} LIMIT ?`;
+        ORDER BY f.filing_date ${dir}, coalesce(f.acceptance, '') ${dir}, f.accession ${dir} LIMIT ?`;
       const rows = prepare(sql).all(...args, limit + 1) as FilingRow[];
       const more = rows.length > limit;
       const page = more ? rows.slice(0, limit) : rows;
       const parties = partiesByFiling(page.map((r) => r.id));
       const out: FilingPage = { filings: page.map((r) => toFilingSummary(r, parties.get(r.id) ?? [])) };
       const last = page[page.length - 1];
-      if (more && last) out.nextCursor = encodeCursor({ d: last.filing_date, a: last.accession });
+      if (more && last)
+        out.nextCursor = encodeCursor({ d: last.filing_date, t: last.acceptance ?? '', a: last.accession });
       return out;
     },
 

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { initialSchema } from './001-initial.ts';
 import { documentPosition } from './002-document-position.ts';
 import { mergedEntities, rebuildEntities } from './003-merged-entities.ts';
+import { acceptanceOrder } from './004-acceptance-order.ts';
 
 /** One migration: the SQL that takes the schema from `version - 1` to `version`. */
 export interface Migration {
@@ -21,4 +22,5 @@ export const migrations: Migration[] = [
   { version: 1, sql: initialSchema },
   { version: 2, sql: documentPosition },
   { version: 3, sql: mergedEntities, after: rebuildEntities },
+  { version: 4, sql: acceptanceOrder },
 ];

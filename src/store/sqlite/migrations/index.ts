@@ -8,6 +8,7 @@ import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-text-chars.ts';
 import { migration003 } from './003-duplicate-sequences.ts';
 import { rebuildEntities } from './004-merged-entities.ts';
+import { migration005 } from './005-acceptance-order.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -24,6 +25,7 @@ export const migrations: Migration[] = [
   { version: 2, description: 'documents.text_chars for cheap stats', sql: migration002 },
   { version: 3, description: 'documents may share a sequence number', sql: migration003 },
   { version: 4, description: 'entities merged over all their filings', sql: '', after: rebuildEntities },
+  { version: 5, description: 'filings listed by acceptance time within a date', sql: migration005 },
 ];
 
 /** The schema version this edgarbox writes. */
