@@ -72,6 +72,7 @@ describe('edgarbox serve over the real corpus', skip, () => {
       token: TOKEN,
       limits: { maxUploadBytes: 256 * 1024 },
       log: (l) => logLines.push(l),
+      mcp: true,
     });
     server = await createNodeServer({ app, host: '127.0.0.1', port: 0 });
     base = server.url;

@@ -216,7 +216,8 @@ export function openApiDocument(): Json {
       '/api/openapi.json': get('This document', [], json('OpenAPI 3.1'), 'edgarbox'),
       '/mcp': {
         post: {
-          summary: 'MCP over Streamable HTTP (stateless JSON-RPC): the tools of `edgarbox mcp`',
+          summary:
+            'MCP over Streamable HTTP (stateless JSON-RPC): the tools of `edgarbox mcp`; only when served with `--mcp`',
           tags: ['edgarbox'],
           requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
           responses: { '200': json('JSON-RPC response') },
