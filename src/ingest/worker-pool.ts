@@ -41,7 +41,7 @@ export interface WorkerPoolOptions {
   /** Number of threads (default: the machine's available parallelism). */
   size?: number;
   /**
-   * Young-generation limit per worker in MiB (default 4). V8's default lets each isolate keep
+   * Young-generation limit per worker in MiB (default 2). V8's default lets each isolate keep
    * up to ~100 MiB of short-lived garbage; a small nursery keeps the peak RSS of ingest low.
    */
   youngGenerationMb?: number;
@@ -75,7 +75,7 @@ export function workerUrl(): URL {
 export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   const size = Math.max(1, options.size ?? availableParallelism());
   const url = workerUrl();
-  const resourceLimits = { maxYoungGenerationSizeMb: options.youngGenerationMb ?? 4 };
+  const resourceLimits = { maxYoungGenerationSizeMb: options.youngGenerationMb ?? 2 };
   const timeoutMs = options.taskTimeoutMs ?? 120_000;
   const slots: Slot[] = [];
   let nextId = 1;

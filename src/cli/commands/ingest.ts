@@ -92,7 +92,7 @@ async function ingestAction(paths: string[], flags: IngestFlags): Promise<number
   const thread = new Worker(new URL(`./ingest-thread${ext}`, import.meta.url), {
     workerData: input,
     stdin: readsStdin,
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    resourceLimits: { maxYoungGenerationSizeMb: 2 },
   });
   if (readsStdin && thread.stdin) process.stdin.pipe(thread.stdin);
 
