@@ -11,6 +11,16 @@
  * `bench/.data/dist` (what `npm run build` publishes); `--from-source` runs `src/` through Node's
  * type stripping instead (about 50 MiB more RSS). Peak RSS and CPU are read from /proc (Linux).
  * The synthetic corpus is cached as one .tar in the OS temp folder.
+ *
+ * Last result (2026-11-21, 2 vCPU shared with other jobs, load 8-11 during the run, so wall
+ * figures are pessimistic; the CPU line estimates an idle machine):
+ *   synthetic 10,000 filings (378 MB): 111 s, 3.4 MB/s, 90 filings/s, peak RSS 277 MiB;
+ *   raw FTS5 insert of the same 336 MB of text 61 s -> 0.55x by wall time; by CPU: ingest 65.3 s,
+ *   busiest thread (the store writer) 46.4 s, raw FTS5 35.1 s -> ~0.76x on 2 idle cores.
+ *   In a quieter window (load ~2): 65 s, 5.8 MB/s, 154 filings/s, 0.62x by wall, 0.76x by CPU.
+ *   real corpus sgml/ (13.2 MB, 42 of 50 files are submissions): 1.5-2.8 s, 4.7-9.1 MB/s, peak
+ *   RSS ~200 MiB; its text is only 2.8 MB, so the FTS5 ratio (0.02-0.06x) measures HTML
+ *   conversion and uudecoding of large documents, not the store.
  * @module
  */
 import { spawn, spawnSync } from 'node:child_process';
