@@ -70,6 +70,7 @@ const TEXT_CLOSE_TAIL = Buffer.from('/TEXT>', 'latin1');
 const DOC_OPEN = Buffer.from('<DOCUMENT>', 'latin1');
 const TEXT_OPEN = Buffer.from('<TEXT>', 'latin1');
 const DOC_CLOSE = Buffer.from('</DOCUMENT>', 'latin1');
+const CLOSE_OPEN = Buffer.from('</', 'latin1');
 const HEADER_ENDS = [
   '</SEC-HEADER>',
   '</IMS-HEADER>',
@@ -87,6 +88,12 @@ const CLOSERS = [
 ];
 const PEM_BEGIN = '-----BEGIN PRIVACY-ENHANCED MESSAGE-----';
 const ACCESSION = /\b(\d{10}-\d{2}-\d{6})\b/;
+
+/** True when `b` holds exactly the bytes of `pat` at `i` (a JS loop: no native call per check). */
+function bytesAt(b: Buffer, i: number, pat: Buffer): boolean {
+  for (let j = 0; j < pat.length; j++) if (b[i + j] !== pat[j]) return false;
+  return true;
+}
 
 /** Index of the first `</TEXT>` at or after `from` in `b`, or -1. */
 function findTextClose(b: Buffer, from: number): number {
@@ -338,13 +345,17 @@ export class PushParser {
     for (;;) {
       const d = b.indexOf(DOC_OPEN, seg);
       const segEnd = d >= 0 ? d : b.length;
-      for (const pat of HEADER_ENDS) {
-        const region = b.subarray(0, stop >= 0 ? stop : segEnd);
-        const i = region.indexOf(pat, seg);
-        if (i >= 0) {
-          stop = i;
-          stopLen = pat.length;
+      // Every closer starts with '</': walk those hits and take the first where a closer ends
+      // inside the segment (one search for an indented header instead of one per closer).
+      for (let i = b.indexOf(CLOSE_OPEN, seg); i >= 0 && i < segEnd; i = b.indexOf(CLOSE_OPEN, i + 1)) {
+        for (const pat of HEADER_ENDS) {
+          if (i + pat.length <= segEnd && bytesAt(b, i, pat)) {
+            stop = i;
+            stopLen = pat.length;
+            break;
+          }
         }
+        if (stop >= 0) break;
       }
       if (stop >= 0 || d < 0) break;
       if (d === 0 || b[d - 1] === 10 || b[d - 1] === 13) {
