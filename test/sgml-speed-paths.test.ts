@@ -1,0 +1,78 @@
+/**
+ * Edge cases of the hand-written scanners that replaced regexes and per-pattern searches for speed
+ * (issue 2): document tags, header dates, header closers in indented copies, `</TEXT>` detection.
+ */
+import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
+import { test } from 'node:test';
+import { parseHeaderDate } from '../src/sgml/dates.ts';
+import { parseDocumentTags } from '../src/sgml/document-meta.ts';
+import { parseAcceptanceDateTime, parseSubmission } from '../src/sgml/index.ts';
+
+const tags = (s: string) => {
+  const b = Buffer.from(s, 'latin1');
+  return parseDocumentTags(b, 0, b.length);
+};
+
+test('parseDocumentTags() reads tags in any case, first value wins, values stop at <, CR or LF', () => {
+  assert.deepEqual(tags('\n<type>10-K \n<SEQUENCE>2<FILENAME> a.htm\r\n<TYPE>8-K\n<Description>X<Y'), {
+    type: '10-K',
+    sequence: '2',
+    filename: 'a.htm',
+    description: 'X',
+  });
+});
+
+test('parseDocumentTags() skips a < that does not start a tag name and ignores other tags', () => {
+  assert.deepEqual(tags('<<TYPE>A<1X><TYPE.>B<PAGE>C<TYPE'), { type: 'A' });
+  assert.deepEqual(tags('<FILENAME>'), { filename: '' });
+  assert.deepEqual(tags('< TYPE>A<'), {});
+});
+
+test('parseHeaderDate() rejects non-digits and impossible dates, accepts dashes and spaces', () => {
+  assert.equal(parseHeaderDate('20160229'), '2016-02-29');
+  assert.equal(parseHeaderDate(' 2017-03-08 '), '2017-03-08');
+  assert.equal(parseHeaderDate('20150229'), undefined);
+  assert.equal(parseHeaderDate('20171308'), undefined);
+  assert.equal(parseHeaderDate('20170300'), undefined);
+  assert.equal(parseHeaderDate('+2017030'), undefined);
+  assert.equal(parseHeaderDate('2017030x'), undefined);
+});
+
+test('parseAcceptanceDateTime() rejects out-of-range times and signs inside the digits', () => {
+  assert.equal(parseAcceptanceDateTime('20170308235960'), '2017-03-08T23:59:60-05:00');
+  assert.equal(parseAcceptanceDateTime('20170708120000'), '2017-07-08T12:00:00-04:00');
+  assert.equal(parseAcceptanceDateTime('20170308240000'), undefined);
+  assert.equal(parseAcceptanceDateTime('20170308236000'), undefined);
+  assert.equal(parseAcceptanceDateTime('2017030816-221'), undefined);
+});
+
+const indented = [
+  '<SEC-DOCUMENT>0000000001-24-000001.txt : 20240105',
+  '    <SEC-HEADER>0000000001-24-000001.hdr.sgml : 20240105',
+  '    ACCESSION NUMBER:\t\t0000000001-24-000001',
+  '    CONFORMED SUBMISSION TYPE:\t8-K',
+  '    PUBLIC DOCUMENT COUNT:\t\t1',
+  '    </SEC-HEADER>',
+  '    <DOCUMENT>',
+  '    <TYPE>8-K',
+  '    <SEQUENCE>1',
+  '    <FILENAME>a.txt',
+  '    <TEXT>',
+  'x </TEXT without close; /TEXT> without open; <IMS-HEADER> text',
+  '    </TEXT>',
+  '    </DOCUMENT>',
+  '    </SEC-DOCUMENT>',
+  '',
+].join('\n');
+
+test('parseSubmission() ends an indented copy header at </SEC-HEADER> and a body only at a whole </TEXT>', () => {
+  const s = parseSubmission(Buffer.from(indented, 'latin1'));
+  assert.equal(s.form, '8-K');
+  assert.equal(s.accessionNumber, '0000000001-24-000001');
+  assert.equal(s.documents.length, 1);
+  const d = s.documents[0];
+  assert.ok(d);
+  const body = indented.slice(d.offset, d.offset + d.length);
+  assert.equal(body, 'x </TEXT without close; /TEXT> without open; <IMS-HEADER> text\n    ');
+});
