@@ -80,6 +80,9 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
   if (request.text !== undefined && compiled === undefined) return { total: 0, hits: [] };
   const byRelevance = compiled !== undefined && request.sort !== 'date';
   const where = filterSql(filters, p);
+  // Ranked without filing filters, the match needs nothing from \`filings\`: joining it there
+  // would read the whole filings table for a rare word (the page rows get their date below).
+  const joinFiling = !byRelevance || where.length > 0;
   const docTypes = filters.documentTypes !== undefined && filters.documentTypes.length > 0;
   if (docTypes) where.push(`d.type = ANY(${p(filters.documentTypes)}::text[])`);
   const sections =
@@ -102,9 +105,9 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
     matchSql = `SELECT c.filing_year, c.accession, c.position, c.section, c.filing_date,
         max(c.r) AS score, (array_agg(c.chunk ORDER BY c.r DESC))[1] AS best_chunk
       FROM (SELECT c.filing_year, c.accession, c.position, c.section, c.chunk, c.n_chunks, c.tsv,
-              f.filing_date, ${rank} AS r
+              ${joinFiling ? 'f.filing_date' : "''::text AS filing_date"}, ${rank} AS r
             FROM fts_chunks c
-            JOIN filings f ON f.accession = c.accession AND f.filing_year = c.filing_year
+            ${joinFiling ? 'JOIN filings f ON f.accession = c.accession AND f.filing_year = c.filing_year' : ''}
             ${docTypes ? 'JOIN documents d ON d.accession = c.accession AND d.filing_year = c.filing_year AND d.position = c.position' : ''}
             WHERE ${where.join(' AND ')} OFFSET 0) c
       GROUP BY c.filing_year, c.accession, c.position, c.section, c.filing_date
@@ -145,15 +148,20 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
       keyset = `(m.filing_date < ${p(dt)} OR (m.filing_date = ${p(dt)} AND (m.accession < ${p(a)} OR (m.accession = ${p(a)} AND (m.position, m.section COLLATE "C") > (${p(q)}::int, ${p(sec)} COLLATE "C")))))`;
     }
   }
+  // The page is cut before its metadata is joined, and each page row looks its filing and
+  // document up by key (LATERAL ... OFFSET 0 keeps those lookups nested): a hash join here
+  // would read every filing and document of the store for twenty rows.
   const sql = `WITH m0 AS MATERIALIZED (${matchSql}),
-    m AS (SELECT m0.*, count(*) OVER () AS total FROM m0)
-    SELECT m.*, d.sequence, f.form, f.cik, f.company_name, d.filename, d.type, d.description
-    FROM m
-    JOIN filings f ON f.accession = m.accession AND f.filing_year = m.filing_year
-    JOIN documents d ON d.accession = m.accession AND d.filing_year = m.filing_year AND d.position = m.position
-    WHERE ${keyset}
-    ORDER BY ${order}
-    LIMIT ${limit + 1}`;
+    m AS (SELECT m0.*, count(*) OVER () AS total FROM m0),
+    pg AS (SELECT * FROM m WHERE ${keyset} ORDER BY ${order} LIMIT ${limit + 1})
+    SELECT m.filing_year, m.accession, m.position, m.section, m.score, m.best_chunk, m.total,
+      f.filing_date, d.sequence, f.form, f.cik, f.company_name, d.filename, d.type, d.description
+    FROM pg m
+    CROSS JOIN LATERAL (SELECT f.filing_date, f.form, f.cik, f.company_name FROM filings f
+      WHERE f.accession = m.accession AND f.filing_year = m.filing_year OFFSET 0) f
+    CROSS JOIN LATERAL (SELECT d.sequence, d.filename, d.type, d.description FROM documents d
+      WHERE d.accession = m.accession AND d.filing_year = m.filing_year AND d.position = m.position OFFSET 0) d
+    ORDER BY ${order}`;
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
