@@ -18,7 +18,7 @@ import {
   toDocumentInput,
   uudecode,
 } from '../src/sgml/index.ts';
-import { repoRoot } from './corpus.ts';
+import { corpusPath, repoRoot } from './corpus.ts';
 
 const fixture = (name: string) => {
   const dir = join(repoRoot, 'test', 'fixtures', 'sgml', name);
@@ -291,4 +291,16 @@ test('uudecode() decodes lines whose trailing spaces were stripped, beyond 3/4 o
   assert.equal(bytes.length, 90);
   assert.deepEqual(Buffer.from(bytes), Buffer.from(original));
   assert.equal(badLines, 2);
+});
+
+test('parseSubmission() takes the accession from the header, not from <MULTI-ACCESSION-NUMBERS>', () => {
+  const path = corpusPath('sgml/sec-edgar-parser-fixture-2.txt');
+  if (typeof path !== 'string') return;
+  const s = parseSubmission(readFileSync(path));
+  assert.equal(s.accessionNumber, '0001193125-19-278752');
+  const multi = s.raw.find((n) => n.key === 'MULTI-ACCESSION-NUMBERS');
+  assert.deepEqual(
+    multi?.children?.map((c) => c.value),
+    ['0001145549-19-040797', '0001145549-19-040798'],
+  );
 });

@@ -72,6 +72,8 @@ function walkTop(nodes: HeaderNode[], h: SubmissionHeader, items: HeaderNode[], 
       collectSeries(node.children, 'existing', undefined, h.series);
       continue;
     }
+    // Other submissions' accession numbers (kept in the raw tree): never this submission's own.
+    if (key === 'MULTI-ACCESSION-NUMBERS') continue;
     if (v === undefined) {
       // An unknown container: look inside (some generators wrap everything once more).
       if (node.children) walkTop(node.children, h, items, sink);
