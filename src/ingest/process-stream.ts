@@ -12,6 +12,7 @@ import type { ParseWarning } from '../core/warnings.ts';
 import { createSubmissionParser, type DocumentStart, toDocumentInput } from '../sgml/index.ts';
 import { compressRaw, RAW_CHUNK_SIZE } from '../store/compress-raw.ts';
 import type { DocumentContentInput } from '../store/store.ts';
+import { addSections } from './add-sections.ts';
 import { type TextBudget, toDocumentContent, warn } from './document-content.ts';
 import { type ProcessOptions, type ProcessResult, refuse } from './process-submission.ts';
 
@@ -144,6 +145,7 @@ export function createStreamProcessor(label: string, options: StreamProcessOptio
       if (refused) return { ok: false, reason: refused };
       compressPending();
       submission.warnings.push(...warnings);
+      addSections(submission, documents);
       return {
         ok: true,
         filing: {

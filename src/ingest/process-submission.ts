@@ -9,6 +9,7 @@ import type { Submission } from '../core/submission.ts';
 import { parseSubmission, toDocumentInput } from '../sgml/index.ts';
 import { compressRaw } from '../store/compress-raw.ts';
 import type { DocumentContentInput, FilingInput } from '../store/store.ts';
+import { addSections } from './add-sections.ts';
 import { type TextBudget, toDocumentContent, warn } from './document-content.ts';
 
 /** Options of `processSubmission`. */
@@ -52,6 +53,7 @@ export function processSubmission(bytes: Uint8Array, label: string, options: Pro
       submission.warnings.push(warn('decode-error', `document ${doc.sequence}: ${String(e)}`, doc.offset));
     }
   }
+  addSections(submission, documents);
   return { ok: true, filing: { submission, raw: compressRaw(bytes), sha256, documents, sourcePath: label } };
 }
 
