@@ -3,6 +3,7 @@
  * through both the whole-file and the streamed path, so search, show, the API and MCP can use them.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { ingestOne } from '../src/ingest/index.ts';
 import { createStreamProcessor } from '../src/ingest/process-stream.ts';
 import { searchFilings } from '../src/services/search-filings.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
-import { corpusPath } from './corpus.ts';
+import { corpusPath, repoRoot } from './corpus.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'edgarbox-ingest-sections-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,4 +54,43 @@ test('createStreamProcessor() attaches the same sections as the whole-file path'
     primary?.sections?.map((s) => s.code),
     ['7.01', '9.01'],
   );
+});
+
+test('edgarbox show --items prints the outline, 9.01 linking exhibit 99.1 to document 2 as a press release', (t) => {
+  const path = corpusPath('sgml/0001144204-17-013452.txt');
+  if (typeof path !== 'string') return t.skip(path.skip);
+  const db = join(dir, 'cli.db');
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [join(repoRoot, 'src/cli/bin.ts'), ...args, '--db', db], {
+      encoding: 'utf8',
+    });
+  assert.equal(cli('ingest', path, '--quiet').status, 0);
+  const r = cli('show', '0001144204-17-013452', '--items', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const outline = JSON.parse(r.stdout) as {
+    sections: Array<{
+      code: string;
+      title: string;
+      exhibits: Array<{ number: string; sequence?: number; exhibitClass?: { category: string } }>;
+    }>;
+    exhibits: Array<{ sequence: number; exhibitClass: { category: string } }>;
+  };
+  assert.deepEqual(
+    outline.sections.map((s) => [s.code, s.title]),
+    [
+      ['7.01', 'REGULATION FD DISCLOSURE'],
+      ['9.01', 'FINANCIAL STATEMENTS AND EXHIBITS'],
+    ],
+  );
+  const cited = outline.sections[1]?.exhibits[0];
+  assert.equal(cited?.number, '99.1');
+  assert.equal(cited?.sequence, 2);
+  assert.equal(cited?.exhibitClass?.category, 'press-release');
+  assert.deepEqual(
+    outline.exhibits.map((e) => [e.sequence, e.exhibitClass.category]),
+    [[2, 'press-release']],
+  );
+  const text = cli('show', '0001144204-17-013452', '--items');
+  assert.match(text.stdout, /Item 9\.01 {2}FINANCIAL STATEMENTS AND EXHIBITS/);
+  assert.match(text.stdout, /exhibit 99\.1: document 2 v461435_ex99-1\.htm \[Press release\]/);
 });

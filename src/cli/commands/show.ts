@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { createError } from '../../core/errors.ts';
+import type { FilingOutline } from '../../services/get-filing-outline.ts';
 import type { FilingRecord } from '../../store/store.ts';
 import { ExitCode } from '../exit-code.ts';
 
@@ -15,6 +16,7 @@ interface ShowFlags {
   text?: boolean;
   markdown?: boolean;
   raw?: boolean;
+  items?: boolean;
   document?: string;
   db?: string;
 }
@@ -31,6 +33,7 @@ export function showCommand(): Command {
     .option('--text', 'plain text of the primary document (or --document)')
     .option('--markdown', 'Markdown of the primary document (or --document)')
     .option('--raw', 'the original submission bytes, byte-identical')
+    .option('--items', 'the outline: 8-K items / 10-K and 10-Q parts and items, with the exhibits they cite')
     .option('--document <ref>', 'document sequence number or file name (for --text / --markdown / --raw)')
     .option('--db <file>', 'SQLite store (default ./edgarbox.db or $EDGARBOX_DB)')
     .action(async (accession: string, flags: ShowFlags) => {
@@ -57,13 +60,36 @@ function summary(f: FilingRecord): string {
   return `${lines.join('\n')}\n`;
 }
 
+function outlineText(o: FilingOutline): string {
+  const lines = [`${o.accession}  ${o.form}`];
+  if (o.sections.length === 0) lines.push('no sections found');
+  for (const s of o.sections) {
+    lines.push(
+      `${s.kind === 'part' ? 'Part' : 'Item'} ${s.code}  ${s.title}  (document ${s.sequence}, characters ${s.start}-${s.end})`,
+    );
+    for (const e of s.exhibits) {
+      const where = e.sequence === undefined ? 'not in this filing' : `document ${e.sequence} ${e.filename}`;
+      lines.push(
+        `    exhibit ${e.number}: ${where}${e.exhibitClass ? ` [${e.exhibitClass.label}]` : ''}${e.description ? `  ${e.description}` : ''}`,
+      );
+    }
+  }
+  if (o.exhibits.length > 0) {
+    lines.push('', 'exhibits:');
+    for (const e of o.exhibits)
+      lines.push(`  ${String(e.sequence).padStart(3)}  ${e.type.padEnd(12)} ${e.exhibitClass.label}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 async function writeOut(chunk: Uint8Array): Promise<void> {
   if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
 }
 
 async function showAction(accession: string, flags: ShowFlags): Promise<number> {
-  const modes = [flags.json, flags.text, flags.markdown, flags.raw].filter(Boolean).length;
-  if (modes > 1) throw createError('invalid-argument', 'choose one of --json, --text, --markdown, --raw');
+  const modes = [flags.text, flags.markdown, flags.raw, flags.items].filter(Boolean).length;
+  if (modes > 1 || (flags.json && modes > 0 && !flags.items))
+    throw createError('invalid-argument', 'choose one of --json, --text, --markdown, --raw, --items');
   const [services, { openStore, resolveDbPath }] = await Promise.all([
     import('../../services/index.ts'),
     import('../db-option.ts'),
@@ -73,6 +99,11 @@ async function showAction(accession: string, flags: ShowFlags): Promise<number> 
     throw createError('unreadable', path, 'no such store (run edgarbox ingest first, or pass --db)');
   const store = openStore(flags.db, { readonly: true });
   try {
+    if (flags.items) {
+      const outline = await services.getFilingOutline(store, accession);
+      process.stdout.write(flags.json ? `${JSON.stringify(outline, null, 2)}\n` : outlineText(outline));
+      return ExitCode.Ok;
+    }
     const filing = await services.getFiling(store, accession);
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(filing, null, 2)}\n`);
