@@ -21,3 +21,4 @@ export { toSafeFilename, uniqueFilename } from './safe-filename.ts';
 export { sicDescriptions } from './sic-codes.ts';
 export { findPrimaryDocument } from './to-submission.ts';
 export { findUuencodeBegin, uudecode } from './uudecode.ts';
+export { uudecodeStream } from './uudecode-stream.ts';

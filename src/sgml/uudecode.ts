@@ -44,19 +44,20 @@ function decodedLengthGuess(length: number): number {
 
 /**
  * Decode uuencoded lines in `bytes[start, end)` (after the `begin` line) into a new buffer.
- * @returns the decoded bytes and the number of malformed lines seen
+ * @returns the decoded bytes, the number of malformed lines seen, and whether the `end` line was reached
  */
 export function uudecode(
   bytes: Uint8Array,
   start: number,
   end: number,
-): { bytes: Uint8Array; badLines: number } {
+): { bytes: Uint8Array; badLines: number; ended: boolean } {
   // Bounded view: line-end searches must never run past `end` into the rest of the submission.
   const buf: Buffer = asBuffer(bytes).subarray(0, end);
   let out = new Uint8Array(decodedLengthGuess(end - start));
   let o = 0;
   let pos = start;
   let badLines = 0;
+  let ended = false;
   while (pos < end) {
     // Line end: LF, CRLF or a bare CR (some feed files). Lines are short; scan them directly.
     let lineEnd = pos;
@@ -64,7 +65,10 @@ export function uudecode(
     const eol = lineEnd < end && buf[lineEnd] === 13 && buf[lineEnd + 1] === 10 ? lineEnd + 1 : lineEnd;
     const first = buf[pos];
     if (lineEnd > pos && first !== undefined) {
-      if (lineEnd - pos === 3 && buf[pos] === 101 && buf[pos + 1] === 110 && buf[pos + 2] === 100) break; // end
+      if (lineEnd - pos === 3 && buf[pos] === 101 && buf[pos + 1] === 110 && buf[pos + 2] === 100) {
+        ended = true; // `end`
+        break;
+      }
       const n = (first - 32) & 63;
       if (n > 0) {
         if (o + n > out.length) {
@@ -91,5 +95,5 @@ export function uudecode(
     }
     pos = eol + 1;
   }
-  return { bytes: out.subarray(0, o), badLines };
+  return { bytes: out.subarray(0, o), badLines, ended };
 }

@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { createError, isEdgarError } from '../../core/errors.ts';
 import { parseAccessionNumber, parseCik } from '../../core/ids.ts';
+import { uudecodeStream } from '../../sgml/uudecode-stream.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type {
   DocumentBody,
@@ -28,7 +29,7 @@ import { lockEntities, refreshEntities } from './entities.ts';
 import { migrate } from './migrate.ts';
 import { ensurePartitions, filingYear } from './partitions.ts';
 import { type BatchItem, deleteFilingRows, lockAccession, putBatch } from './put-filing.ts';
-import { readRawRange, uudecodeStream } from './raw.ts';
+import { readRawRange } from './raw.ts';
 import {
   DOCUMENT_COLUMNS,
   type DocumentRow,
@@ -38,6 +39,7 @@ import {
 } from './records.ts';
 import { pageSize } from './rows.ts';
 import { searchStore } from './search.ts';
+import { getSyncStateValue, putSyncStateValues } from './sync-state.ts';
 
 /** Options of `createPostgresStore`. */
 export interface PostgresStoreOptions {
@@ -481,6 +483,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
 
     search: (request) => searchStore(pool, request),
+
+    getSyncState: (key) => getSyncStateValue(pool, key),
+    putSyncState: (entries) => putSyncStateValues(pool, entries),
 
     async stats(): Promise<StoreStats> {
       const { rows } = await pool.query<Record<string, number>>(

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { createError } from '../../core/errors.ts';
 import { parseAccessionNumber, parseCik } from '../../core/ids.ts';
 import type { FundSeries, HeaderNode, Party, Submission } from '../../core/submission.ts';
-import { findUuencodeBegin, uudecode } from '../../sgml/uudecode.ts';
+import { uudecodeStream } from '../../sgml/uudecode-stream.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type {
   ByteRange,
@@ -172,18 +172,6 @@ function accessionOrUndefined(accession: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Decode a uuencoded body with the parser's own decoder, so served bytes equal what ingest saw.
- * Holds the encoded body in memory (binaries are bounded by their document's size).
- */
-async function* decodeUuencoded(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const c of body) parts.push(c);
-  const bytes = Buffer.concat(parts);
-  const begin = findUuencodeBegin(bytes, 0, bytes.length);
-  yield uudecode(bytes, begin ? begin.dataStart : 0, bytes.length).bytes;
 }
 
 const DOC_COLUMNS = `id, sequence, type, filename, description, content_type, encoding, wrapper, size, sha256,
@@ -368,7 +356,7 @@ export function createFilingReader(db: Database.Database): FilingReader {
       const raw = d && openRaw(accession);
       if (!d || !raw) return undefined;
       const body = raw.read({ start: d.body_offset, end: d.body_offset + d.body_length });
-      return { document: toDocument(d), chunks: d.encoding === 'uuencode' ? decodeUuencoded(body) : body };
+      return { document: toDocument(d), chunks: d.encoding === 'uuencode' ? uudecodeStream(body) : body };
     },
 
     getDocumentText(accession, ref) {
