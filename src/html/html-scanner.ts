@@ -33,6 +33,18 @@ export const defaultAttributes: ReadonlySet<string> = new Set([
 /** Shared by every tag without a wanted attribute (never mutated). */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
+/** An open tag as parsed once, replayed for every later occurrence of the same source text. */
+interface CachedTag {
+  name: string;
+  attribs: Record<string, string>;
+  selfClosing: boolean;
+}
+
+/** Tags longer than this (inline images, unique iXBRL ids) are not cached. */
+const MAX_CACHED_TAG = 512;
+/** Distinct tags remembered per document before the cache starts over. */
+const MAX_TAG_CACHE = 4096;
+
 /** Elements whose content is raw text up to their end tag (never parsed as markup). */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'plaintext']);
 
@@ -59,6 +71,9 @@ export class HtmlScanner {
   private readonly sink: HtmlTokenSink;
   /** Wanted attribute names indexed by length, for allocation-free case-insensitive matching. */
   private readonly wanted: (string[] | undefined)[] = [];
+  /** Parsed open tags by their source text. */
+  private readonly tagCache = new Map<string, CachedTag>();
+  private lastTag: CachedTag = { name: '', attribs: NO_ATTRIBUTES, selfClosing: false };
 
   /**
    * @param sink receives the tokens
@@ -198,6 +213,34 @@ export class HtmlScanner {
 
   private openTag(lt: number): number {
     const s = this.buffer;
+    // Filings repeat the same tags thousands of times (`<td style="...">`): a tag whose text
+    // was seen before is read from the cache, name, attributes (shared, never mutated) and all.
+    const gt = s.indexOf('>', lt + 2);
+    let key: string | null = null;
+    if (gt > 0 && gt - lt < MAX_CACHED_TAG) {
+      key = s.slice(lt, gt + 1);
+      const hit = this.tagCache.get(key);
+      if (hit !== undefined) {
+        this.emitOpenTag(hit.name, hit.attribs, hit.selfClosing);
+        return gt + 1;
+      }
+    }
+    const end = this.parseOpenTag(lt);
+    if (end === gt + 1 && key !== null) {
+      if (this.tagCache.size >= MAX_TAG_CACHE) this.tagCache.clear();
+      this.tagCache.set(key, this.lastTag);
+    }
+    return end;
+  }
+
+  private emitOpenTag(name: string, attribs: Record<string, string>, selfClosing: boolean): void {
+    this.sink.openTag(name, attribs, selfClosing);
+    if (!selfClosing && RAW_TEXT.has(name)) this.rawTextEnd = name;
+  }
+
+  /** Parse the open tag at `lt` (recorded in `lastTag`); returns the index after it, or -1 if incomplete. */
+  private parseOpenTag(lt: number): number {
+    const s = this.buffer;
     const n = s.length;
     let i = lt + 1;
     while (i < n) {
@@ -261,8 +304,8 @@ export class HtmlScanner {
         if (!(attrName in attribs)) attribs[attrName] = value;
       }
     }
-    this.sink.openTag(name, attribs, selfClosing);
-    if (!selfClosing && RAW_TEXT.has(name)) this.rawTextEnd = name;
+    this.lastTag = { name, attribs, selfClosing };
+    this.emitOpenTag(name, attribs, selfClosing);
     return i;
   }
 }
