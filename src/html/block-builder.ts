@@ -30,7 +30,7 @@ const BACK_TO_TOC =
 /** Builds blocks from element-level events. One instance per document. */
 export class BlockBuilder {
   readonly blocks: Block[] = [];
-  private buf = new InlineBuffer();
+  private readonly buf: InlineBuffer;
   private tables: TableState[] = [];
   private lists: ListState[] = [];
   private pendingItem: { ordered: boolean; index: number; depth: number } | null = null;
@@ -44,6 +44,11 @@ export class BlockBuilder {
   boldDepth = 0;
   centerDepth = 0;
   hiddenDepth = 0;
+
+  /** @param markdown false when only the text is wanted (every block's `md` is then its text) */
+  constructor(markdown = true) {
+    this.buf = new InlineBuffer(markdown);
+  }
 
   /** Visible text. */
   text(data: string): void {

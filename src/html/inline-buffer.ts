@@ -46,6 +46,13 @@ export class InlineBuffer {
   private firstLineBold: boolean | null = null;
   /** Bumped on every `take()`, so that a pending link knows whether its start is still here. */
   generation = 0;
+  /** False when only the text is wanted: the Markdown of every block is then its text. */
+  private readonly markdown: boolean;
+
+  /** @param markdown false to skip building Markdown (`take()` then returns the text as `md`) */
+  constructor(markdown = true) {
+    this.markdown = markdown;
+  }
 
   /** Append source text (entities already decoded). */
   add(text: string, bold: boolean): void {
@@ -65,7 +72,7 @@ export class InlineBuffer {
 
   /** Append text whose Markdown form differs (`[image: x]`). */
   addRaw(text: string, md: string): void {
-    this.markdownParts().push(md);
+    if (this.markdown) this.markdownParts().push(md);
     this.text.push(text);
     this.plainChars += text.length;
     this.lastWasBreak = false;
@@ -89,11 +96,12 @@ export class InlineBuffer {
 
   /** Position where a link starts (wrap it later with `wrapLink`). */
   mark(): number {
-    return this.markdownParts().length;
+    return this.markdown ? this.markdownParts().length : 0;
   }
 
   /** Wrap the Markdown parts from `start` to the end as a link to `href`. */
   wrapLink(start: number, href: string): void {
+    if (!this.markdown) return;
     const md = this.markdownParts();
     if (start >= md.length) return;
     const joined = md.slice(start).join('');
@@ -132,7 +140,8 @@ export class InlineBuffer {
       ? normalize(parts.length === 1 ? (parts[0] as string) : parts.join(''), drop)
       : '';
     let md = '';
-    if (text.length > 0) md = this.md ? normalize(this.md.join(''), drop) : escapeMarkdown(text);
+    if (text.length > 0 && !this.markdown) md = text;
+    else if (text.length > 0) md = this.md ? normalize(this.md.join(''), drop) : escapeMarkdown(text);
     const bold = this.boldChars > 0 && this.plainChars <= 1;
     const firstLineBold = this.firstLineBold === true;
     this.text = [];

@@ -18,6 +18,8 @@ import { HtmlScanner } from './html-scanner.ts';
 export interface ParseHtmlOptions {
   /** Extra or replacement element handlers, merged over `defaultHandlers`. */
   handlers?: Record<string, ElementHandler>;
+  /** False when only the text is wanted: no Markdown is built and every block's `md` is its text. */
+  markdown?: boolean;
 }
 
 const HIDDEN = 1;
@@ -105,7 +107,7 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
   const handlers = options.handlers
     ? new Map(Object.entries({ ...defaultHandlers, ...options.handlers }))
     : defaultHandlerMap;
-  const b = new BlockBuilder();
+  const b = new BlockBuilder(options.markdown ?? true);
   // The open elements, as parallel arrays (no object per element).
   const names: string[] = [];
   const frameHandlers: (ElementHandler | undefined)[] = [];

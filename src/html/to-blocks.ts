@@ -11,6 +11,12 @@ import { escapeMarkdown } from './inline-buffer.ts';
 import { parseHtml } from './parse-html.ts';
 import { parsePlainText } from './parse-plain-text.ts';
 
+/** Options for `toBlocks`. */
+export interface ToBlocksOptions {
+  /** False when only `renderText` will read the blocks: HTML blocks then carry their text as `md`. */
+  markdown?: boolean;
+}
+
 const LABELS = { image: 'image', pdf: 'PDF document', binary: 'binary document' } as const;
 
 /**
@@ -19,11 +25,11 @@ const LABELS = { image: 'image', pdf: 'PDF document', binary: 'binary document' 
  * @example toBlocks({ bytes, type: 'GRAPHIC', filename: 'logo.jpg', contentType: 'image/jpeg' })
  * // [{ kind: 'paragraph', text: '[image: logo.jpg]', ... }]
  */
-export function toBlocks(input: DocumentInput): Block[] {
+export function toBlocks(input: DocumentInput, options: ToBlocksOptions = {}): Block[] {
   const kind = getDocumentKind(input);
   switch (kind) {
     case 'html':
-      return parseHtml(decodeChunks(input.bytes));
+      return parseHtml(decodeChunks(input.bytes), options.markdown === false ? { markdown: false } : {});
     case 'text':
       return parsePlainText(decodeText(input.bytes));
     case 'xml': {

@@ -12,5 +12,5 @@ import { toBlocks } from './to-blocks.ts';
  * @example toText({ bytes, type: '8-K', filename: 'a.htm', contentType: 'text/html' })
  */
 export function toText(input: DocumentInput): string {
-  return renderText(toBlocks(input));
+  return renderText(toBlocks(input, { markdown: false }));
 }
