@@ -96,7 +96,7 @@ async function main(): Promise<void> {
         client,
         urls,
         selection,
-        state: openSyncState(undefined),
+        state: await openSyncState(undefined),
         concurrency: 4,
       });
       await store.close();
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
         client,
         urls,
         selection: parseSelection({ index: ['2024Q1', '2024Q2', '2024Q4', '2025Q1'] }),
-        state: openSyncState(undefined),
+        state: await openSyncState(undefined),
       });
       await store.close();
     }

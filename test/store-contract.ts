@@ -13,7 +13,12 @@ import type { FilingInput, SearchRequest, Store } from '../src/store/store.ts';
 import { makeFiling, sha256 } from './store-filing-fixture.ts';
 
 /** Opens a fresh empty store; `dispose` removes it afterwards. */
-export type StoreFactory = () => Promise<{ store: Store; dispose: () => Promise<void> }>;
+export type StoreFactory = () => Promise<{
+  store: Store;
+  dispose: () => Promise<void>;
+  /** Another store over the same data (a reopen), closed by the caller. */
+  reopen?: () => Promise<Store>;
+}>;
 
 const ACME = '0000000101';
 const BOLT = '0000000202';
@@ -144,10 +149,11 @@ export function storeContract(name: string, open: StoreFactory): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     let dispose: () => Promise<void>;
+    let reopen: (() => Promise<Store>) | undefined;
     const filings = contractFilings();
 
     before(async () => {
-      ({ store, dispose } = await open());
+      ({ store, dispose, reopen } = await open());
       const results = await store.putFilings(filings);
       assert.deepEqual(
         results.map((r) => r.status),
@@ -758,6 +764,47 @@ export function storeContract(name: string, open: StoreFactory): void {
       assert.equal(await store.openRaw('0000000404-21-000001'), undefined);
       assert.equal((await store.search(textSearch('platypus'))).total, 0);
       assert.equal(await store.getEntity('404'), undefined);
+    });
+
+    it('putSyncState() then getSyncState() round-trips values, overwrites, and deletes with null', async () => {
+      assert.equal(await store.getSyncState('sync:test:a'), undefined);
+      await store.putSyncState([
+        { key: 'sync:test:a', value: '{"etag":"\\"x\\""}' },
+        { key: 'sync:test:b', value: 'é ✓ 0' },
+        { key: 'sync:test:empty', value: '' },
+      ]);
+      assert.equal(await store.getSyncState('sync:test:a'), '{"etag":"\\"x\\""}');
+      assert.equal(await store.getSyncState('sync:test:b'), 'é ✓ 0');
+      assert.equal(await store.getSyncState('sync:test:empty'), '');
+      await store.putSyncState([
+        { key: 'sync:test:a', value: 'second' },
+        { key: 'sync:test:b', value: null },
+        { key: 'sync:test:never', value: null },
+      ]);
+      assert.equal(await store.getSyncState('sync:test:a'), 'second');
+      assert.equal(await store.getSyncState('sync:test:b'), undefined);
+      assert.equal(await store.getSyncState('sync:test:never'), undefined);
+      await store.putSyncState([]);
+      assert.equal(await store.getSyncState('sync:test:a'), 'second');
+      // The last write of a key in one call wins.
+      await store.putSyncState([
+        { key: 'sync:test:c', value: '1' },
+        { key: 'sync:test:c', value: '2' },
+      ]);
+      assert.equal(await store.getSyncState('sync:test:c'), '2');
+    });
+
+    it('putSyncState() values survive a reopen of the store', async (t) => {
+      if (reopen === undefined) return t.skip('this backend factory cannot reopen');
+      await store.putSyncState([{ key: 'sync:test:kept', value: 'kept across opens' }]);
+      const again = await reopen();
+      try {
+        assert.equal(await again.getSyncState('sync:test:kept'), 'kept across opens');
+        await again.putSyncState([{ key: 'sync:test:kept', value: null }]);
+      } finally {
+        await again.close();
+      }
+      assert.equal(await store.getSyncState('sync:test:kept'), undefined);
     });
 
     it('stats() counts filings, documents, entities and sections', async () => {

@@ -15,7 +15,7 @@ if (typeof probe === 'string') {
     const url = await createTestDatabase();
     if (typeof url !== 'string') throw new Error(url.skip);
     const store = await createPostgresStore({ url });
-    return { store, dispose: () => dropTestDatabase(url) };
+    return { store, dispose: () => dropTestDatabase(url), reopen: () => createPostgresStore({ url }) };
   });
 } else {
   test('Store contract: postgres', { skip: probe.skip }, () => {});

@@ -20,6 +20,7 @@ storeContract('sqlite', async () => {
   return {
     store: createSqliteStore({ path: join(dir, 'contract.db') }),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    reopen: async () => createSqliteStore({ path: join(dir, 'contract.db') }),
   };
 });
 

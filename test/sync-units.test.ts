@@ -10,7 +10,7 @@ import { createRateGate } from '../src/sync/rate-gate.ts';
 import { parseIndexRef, parseSelection } from '../src/sync/selection.ts';
 import { retryDelay, shouldRetry } from '../src/sync/should-retry.ts';
 import { resolveSource, resolveUserAgent, SEC_SOURCE } from '../src/sync/sources.ts';
-import { openSyncState } from '../src/sync/state.ts';
+import { openSyncState, syncStateKey } from '../src/sync/state.ts';
 import { parseSubmissionsPage } from '../src/sync/submissions-page.ts';
 import { repoRoot } from './corpus.ts';
 
@@ -228,13 +228,16 @@ test('createRateGate() spaces starts so that no second holds more than the rate'
   assert.ok(seconds >= 29 / 50, `30 starts at 50/s took ${seconds} s`);
 });
 
-test('openSyncState() persists failures and validators atomically and starts fresh on a corrupt file', async () => {
-  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+test('openSyncState() keeps failures and validators in the store, across a reopen, and starts a corrupt part fresh', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
+  const { createSqliteStore } = await import('../src/store/sqlite/store.ts');
   const dir = mkdtempSync(join(tmpdir(), 'edgarbox-sync-state-'));
   try {
-    const path = join(dir, 'a.db.sync.json');
-    const s = openSyncState(path);
+    const path = join(dir, 'a.db');
+    const store = createSqliteStore({ path });
+    const s = await openSyncState(store);
+    assert.deepEqual(s.data, { version: 1, listings: {}, failures: {}, feeds: {} });
     s.data.failures['0001144204-17-013452'] = {
       accession: '0001144204-17-013452',
       path: '/x.txt',
@@ -243,13 +246,55 @@ test('openSyncState() persists failures and validators atomically and starts fre
       attempts: 1,
     };
     s.data.listings.k = { etag: '"abc"' };
-    s.save();
-    const again = openSyncState(path);
+    await s.save();
+    await store.close();
+
+    const reopened = createSqliteStore({ path });
+    const again = await openSyncState(reopened);
     assert.equal(again.data.failures['0001144204-17-013452']?.reason, 'HTTP 404');
     assert.deepEqual(again.data.listings.k, { etag: '"abc"' });
-    writeFileSync(path, '{"version":1,');
-    assert.deepEqual(openSyncState(path).data, { version: 1, listings: {}, failures: {}, feeds: {} });
+    assert.deepEqual(again.data.feeds, {});
+    // An emptied part is deleted from the store, not kept as '{}'.
+    delete again.data.failures['0001144204-17-013452'];
+    await again.save();
+    assert.equal(await reopened.getSyncState(syncStateKey('failures')), undefined);
+    assert.equal(await reopened.getSyncState(syncStateKey('listings')), '{"k":{"etag":"\\"abc\\""}}');
+
+    await reopened.putSyncState([{ key: syncStateKey('listings'), value: '{"k":' }]);
+    const corrupt = await openSyncState(reopened);
+    assert.deepEqual(corrupt.data.listings, {});
+    await reopened.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('openSyncState() save() writes only the parts that changed, in one call, and nothing when none did', async () => {
+  const { createSqliteStore } = await import('../src/store/sqlite/store.ts');
+  const store = createSqliteStore({ path: ':memory:' });
+  const writes: string[][] = [];
+  const spy = {
+    getSyncState: (key: string) => store.getSyncState(key),
+    putSyncState: async (entries: Array<{ key: string; value: string | null }>) => {
+      writes.push(entries.map((e) => e.key));
+      await store.putSyncState(entries);
+    },
+  };
+  const s = await openSyncState(spy);
+  await s.save();
+  assert.deepEqual(writes, []);
+  s.data.feeds['2025-01-10'] = { etag: '"f"', filings: 3 };
+  s.data.listings.a = { lastModified: 'Fri, 10 Jan 2025 00:00:00 GMT' };
+  // Two saves in a row run in order; the second finds nothing new to write.
+  await Promise.all([s.save(), s.save()]);
+  assert.deepEqual(writes, [[syncStateKey('listings'), syncStateKey('feeds')]]);
+  s.data.feeds['2025-01-11'] = { etag: '"g"' };
+  await s.save();
+  assert.deepEqual(writes[1], [syncStateKey('feeds')]);
+  assert.deepEqual((await openSyncState(store)).data.feeds, s.data.feeds);
+  // In memory: nothing is written anywhere.
+  const memory = await openSyncState(undefined);
+  memory.data.listings.x = {};
+  await memory.save();
+  await store.close();
 });

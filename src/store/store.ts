@@ -353,6 +353,12 @@ export interface StoreStats {
 // The interface
 // ---------------------------------------------------------------------------------------------
 
+/** One sync-state write: a key and its new value, `null` to delete it. */
+export interface SyncStateEntry {
+  key: string;
+  value: string | null;
+}
+
 /** A document is addressed by its `<SEQUENCE>` number or its file name. */
 export type DocumentRef = number | string;
 
@@ -397,6 +403,17 @@ export interface Store {
    * @throws EdgarError `invalid-query` for a request the backend cannot run (e.g. a bad cursor).
    */
   search(request: SearchRequest): Promise<SearchResult>;
+
+  /**
+   * A value kept for a tool beside the filings (e.g. `edgarbox sync`'s validators and failures),
+   * by key; `undefined` when none is kept.
+   */
+  getSyncState(key: string): Promise<string | undefined>;
+  /**
+   * Set (or, with `value: null`, delete) sync-state values, all in one transaction: after a
+   * crash either every entry is written or none is.
+   */
+  putSyncState(entries: SyncStateEntry[]): Promise<void>;
 
   /** Counts and sizes. */
   stats(): Promise<StoreStats>;

@@ -10,7 +10,7 @@ import type { SyncClient } from './client.ts';
 import { fetchListing, listingsOf, resolveCiks } from './plan.ts';
 import type { Selection } from './selection.ts';
 import type { SourceUrls } from './sources.ts';
-import type { SyncFailure, SyncState } from './state.ts';
+import { openSyncState, type SyncFailure, type SyncState } from './state.ts';
 import type { SyncTarget } from './sync-target.ts';
 
 /** Options of `auditStore`. */
@@ -19,7 +19,8 @@ export interface AuditOptions {
   client: SyncClient;
   urls: SourceUrls;
   selection: Selection;
-  state: SyncState;
+  /** Where failure reasons come from (default: the state kept in `store`). */
+  state?: SyncState;
 }
 
 /** A listed filing whose stored copy disagrees with the listing. */
@@ -52,7 +53,8 @@ export interface AuditReport {
  * @example const report = await auditStore({ store, client, urls, selection, state }); report.missing.length
  */
 export async function auditStore(options: AuditOptions): Promise<AuditReport> {
-  const { store, client, urls, selection, state } = options;
+  const { store, client, urls, selection } = options;
+  const state = options.state ?? (await openSyncState(store));
   const ciks = await resolveCiks(selection, client, urls);
   const report: AuditReport = {
     listed: 0,

@@ -16,7 +16,7 @@ import type { SyncClient, Validators } from './client.ts';
 import { fetchListing, type Listing, type ListingResult, listingsOf, resolveCiks } from './plan.ts';
 import { quarterOfDate, type Selection } from './selection.ts';
 import type { SourceUrls } from './sources.ts';
-import type { ListingMark, SyncFailure, SyncState } from './state.ts';
+import { type ListingMark, openSyncState, type SyncFailure, type SyncState } from './state.ts';
 import type { SyncTarget } from './sync-target.ts';
 
 /** Options of `runSync`. */
@@ -25,7 +25,11 @@ export interface RunSyncOptions {
   client: SyncClient;
   urls: SourceUrls;
   selection: Selection;
-  state: SyncState;
+  /**
+   * What earlier runs remembered (default: the state kept in `store`, loaded now); saved as the
+   * run goes and once more at its end.
+   */
+  state?: SyncState;
   /**
    * Filings being fetched or processed at once (default 8: twice the client's default in-flight
    * requests, so that parsing some never leaves the rate gate idle; the client's limits still apply).
@@ -82,8 +86,9 @@ export interface SyncSummary extends SyncProgress {
  * Sync the selection into the store.
  * @example const summary = await runSync({ store, client, urls, selection, state });
  */
-export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
+export async function runSync(input: RunSyncOptions): Promise<SyncSummary> {
   const started = performance.now();
+  const options: WithState = { ...input, state: input.state ?? (await openSyncState(input.store)) };
   const { client, urls, selection, state, signal } = options;
   const progress: SyncProgress = {
     listed: 0,
@@ -117,7 +122,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
   for (const date of selection.feeds) {
     if (signal?.aborted) break;
     summary.feeds.push(await syncFeed(date, options, progress, report));
-    state.save();
+    await state.save();
   }
 
   summary.interrupted = signal?.aborted === true;
@@ -129,6 +134,9 @@ export async function runSync(options: RunSyncOptions): Promise<SyncSummary> {
   summary.failures = summary.failures.slice(0, 1000);
   return summary;
 }
+
+/** The options once the state is loaded. */
+type WithState = RunSyncOptions & { state: SyncState };
 
 /** A listing whose filings are on their way: its validators are kept once all of them are stored. */
 interface Track {
@@ -157,7 +165,7 @@ const QUEUE_MAX = 10_000;
 async function fetchListed(
   listings: Listing[],
   ciks: string[],
-  options: RunSyncOptions,
+  options: WithState,
   progress: SyncProgress,
   summary: SyncSummary,
   report: () => void,
@@ -180,7 +188,12 @@ async function fetchListed(
   const saveSoon = (): void => {
     if (performance.now() - lastSave < 1000) return;
     lastSave = performance.now();
-    state.save();
+    // Throttled and in the background; the closing save (awaited) writes whatever this missed.
+    state
+      .save()
+      .catch((e: unknown) =>
+        options.onNote?.(`sync state not saved yet: ${e instanceof Error ? e.message : String(e)}`),
+      );
   };
 
   // A 304 is trusted only while the store holds at least as many filings as when the listing was done.
@@ -197,7 +210,9 @@ async function fetchListed(
   const settle = (track: Track): void => {
     if (!track.queued || track.outstanding > 0) return;
     if (!track.failed && !stopped() && Object.keys(track.validators).length > 0) {
-      state.data.listings[track.key] = { ...track.validators };
+      // The store held at least `storedAtStart` filings (the exact count is set at the end of the
+      // run; this lower bound already protects a crashed run's marks against later deletions).
+      state.data.listings[track.key] = { ...track.validators, filings: storedAtStart };
       marked.push(track.key);
     }
     saveSoon();
@@ -381,7 +396,7 @@ async function fetchListed(
       if (mark) mark.filings = filings;
     }
   }
-  state.save();
+  await state.save();
   if (fatal !== undefined) throw fatal;
 }
 
@@ -418,7 +433,7 @@ async function ingestStream(
 /** Stream one day's feed archive (`Feed/{YYYY}/QTR{n}/{YYYYMMDD}.nc.tar.gz`) into ingest. */
 async function syncFeed(
   date: string,
-  options: RunSyncOptions,
+  options: WithState,
   progress: SyncProgress,
   report: () => void,
 ): Promise<SyncSummary['feeds'][number]> {

@@ -1,12 +1,14 @@
 /**
  * Sync state: what `edgarbox sync` remembers between runs beyond the filings themselves (which
  * are their own record: a filing in the store is fetched). Failures with their reasons (for
- * reruns and `audit`) and the validators of listings finished without failures (for conditional
- * requests). Kept in a small JSON file beside the store, written atomically (temp file + rename).
+ * reruns and `audit`) and the validators of listings and feed days finished without failures
+ * (for conditional requests). Kept IN the store (`Store.getSyncState` / `putSyncState`, both
+ * backends), one JSON value per part (`sync:v1:listings`, `sync:v1:feeds`, `sync:v1:failures`):
+ * a save writes only the parts that changed since the last one, all in one transaction, so a
+ * crash leaves the state of the last save, never a torn one.
  * @module
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type { Store } from '../store/store.ts';
 import type { Validators } from './client.ts';
 
 /** A filing that could not be fetched or stored, and why. */
@@ -43,48 +45,77 @@ export interface SyncStateData {
 /** The state with its persistence. */
 export interface SyncState {
   readonly data: SyncStateData;
-  /** Write to disk now (no-op for in-memory state). */
-  save(): void;
+  /**
+   * Write what changed since the last save to the store (no-op for in-memory state). Saves run
+   * one after another in call order; the promise rejects when the store refuses the write (the
+   * next save tries again).
+   */
+  save(): Promise<void>;
+}
+
+/** The part of a `Store` the sync state needs. */
+export type SyncStateStore = Pick<Store, 'getSyncState' | 'putSyncState'>;
+
+type Part = 'listings' | 'failures' | 'feeds';
+const PARTS: readonly Part[] = ['listings', 'failures', 'feeds'];
+
+/**
+ * The store key of one part of the state.
+ * @example syncStateKey('failures') // 'sync:v1:failures'
+ */
+export function syncStateKey(part: Part): string {
+  return `sync:v1:${part}`;
 }
 
 /**
- * Open the state file (absent or unreadable: a fresh state), or an in-memory state for `undefined`.
- * @example const state = openSyncState('filings.db.sync.json');
+ * Load the sync state kept in `store` (a part absent or unreadable starts empty), or an
+ * in-memory state for `undefined`.
+ * @example const state = await openSyncState(store); ...; await state.save();
  */
-export function openSyncState(path: string | undefined): SyncState {
-  const data = path === undefined ? fresh() : load(path);
+export async function openSyncState(store: SyncStateStore | undefined): Promise<SyncState> {
+  const data: SyncStateData = { version: 1, listings: {}, failures: {}, feeds: {} };
+  /** The value each part has in the store, as last read or written. */
+  const saved: Record<Part, string> = { listings: '{}', failures: '{}', feeds: '{}' };
+  if (store !== undefined) {
+    const values = await Promise.all(PARTS.map((part) => store.getSyncState(syncStateKey(part))));
+    PARTS.forEach((part, i) => {
+      const parsed = parseRecord(values[i]);
+      data[part] = parsed as never;
+      saved[part] = JSON.stringify(parsed);
+    });
+  }
+  let chain: Promise<void> = Promise.resolve();
   return {
     data,
     save() {
-      if (path === undefined) return;
-      mkdirSync(dirname(path), { recursive: true });
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(data));
-      renameSync(tmp, path);
+      if (store === undefined) return Promise.resolve();
+      const run = chain.then(async () => {
+        const changed: Array<{ part: Part; value: string }> = [];
+        for (const part of PARTS) {
+          const value = JSON.stringify(data[part]);
+          if (value !== saved[part]) changed.push({ part, value });
+        }
+        if (changed.length === 0) return;
+        await store.putSyncState(
+          changed.map(({ part, value }) => ({
+            key: syncStateKey(part),
+            value: value === '{}' ? null : value,
+          })),
+        );
+        for (const { part, value } of changed) saved[part] = value;
+      });
+      chain = run.catch(() => {});
+      return run;
     },
   };
 }
 
-/**
- * Where the state of a store lives: `<file>.sync.json` beside a SQLite file; none for a URL store
- * (pass `--state` there).
- * @example statePathFor('filings.db') // 'filings.db.sync.json'
- */
-export function statePathFor(db: string): string | undefined {
-  if (/^postgres(ql)?:\/\//i.test(db) || db === ':memory:') return undefined;
-  return `${db}.sync.json`;
-}
-
-function fresh(): SyncStateData {
-  return { version: 1, listings: {}, failures: {}, feeds: {} };
-}
-
-function load(path: string): SyncStateData {
+function parseRecord(value: string | undefined): Record<string, unknown> {
+  if (value === undefined) return {};
   try {
-    const d = JSON.parse(readFileSync(path, 'utf8')) as Partial<SyncStateData>;
-    if (d?.version !== 1) return fresh();
-    return { version: 1, listings: d.listings ?? {}, failures: d.failures ?? {}, feeds: d.feeds ?? {} };
+    const v: unknown = JSON.parse(value);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   } catch {
-    return fresh();
+    return {};
   }
 }

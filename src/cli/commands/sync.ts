@@ -20,7 +20,6 @@ export interface SourceFlags extends SelectionInput {
   rate: number;
   concurrency: number;
   db?: string;
-  state?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -56,11 +55,7 @@ export function addSourceOptions(command: Command): Command {
         .argParser(positive('--concurrency', 64))
         .default(4),
     )
-    .option('--db <file>', 'store (default ./edgarbox.db or $EDGARBOX_DB)')
-    .option(
-      '--state <file>',
-      'sync state file (default <db>.sync.json; required to keep state for postgres://)',
-    )
+    .option('--db <file>', 'store (default ./edgarbox.db or $EDGARBOX_DB); the sync state is kept in it')
     .option('--json', 'print the summary as JSON on stdout')
     .option('--quiet', 'no progress output');
 }
@@ -94,7 +89,7 @@ function positive(name: string, max: number): (value: string) => number {
 }
 
 /**
- * Open what `sync` and `audit` need: selection, source, client, store and state.
+ * Open what `sync` and `audit` need: selection, source, client, store and the sync state kept in it.
  * @example const ctx = await openSyncContext(flags, signal);
  */
 export async function openSyncContext(
@@ -102,19 +97,14 @@ export async function openSyncContext(
   signal?: AbortSignal,
   onRetry?: (line: string) => void,
 ) {
-  const [
-    { parseSelection },
-    { resolveSource, resolveUserAgent },
-    { createClient },
-    { openSyncState, statePathFor },
-    db,
-  ] = await Promise.all([
-    import('../../sync/selection.ts'),
-    import('../../sync/sources.ts'),
-    import('../../sync/client.ts'),
-    import('../../sync/state.ts'),
-    import('../db-option.ts'),
-  ]);
+  const [{ parseSelection }, { resolveSource, resolveUserAgent }, { createClient }, { openSyncState }, db] =
+    await Promise.all([
+      import('../../sync/selection.ts'),
+      import('../../sync/sources.ts'),
+      import('../../sync/client.ts'),
+      import('../../sync/state.ts'),
+      import('../db-option.ts'),
+    ]);
   const selection = parseSelection(flags);
   const urls = resolveSource(flags.source);
   const userAgent = resolveUserAgent(urls, flags.userAgent);
@@ -132,10 +122,15 @@ export async function openSyncContext(
         }
       : {}),
   });
-  const statePath = flags.state ?? statePathFor(db.resolveDbPath(flags.db));
-  const state = openSyncState(statePath);
   const store = db.openStore(flags.db);
-  return { selection, urls, client, state, store, statePath };
+  let state: Awaited<ReturnType<typeof openSyncState>>;
+  try {
+    state = await openSyncState(store);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  return { selection, urls, client, state, store };
 }
 
 async function syncAction(flags: SourceFlags): Promise<number> {
@@ -148,8 +143,6 @@ async function syncAction(flags: SourceFlags): Promise<number> {
   const ctx = await openSyncContext(flags, controller.signal, (line) => {
     if (!flags.json) progress.log(line);
   });
-  if (ctx.statePath === undefined && !flags.quiet)
-    progress.log('sync: no --state file for this store: failures are not remembered between runs');
   const onSigint = (): void => {
     if (controller.signal.aborted) process.exit(INTERRUPTED_EXIT);
     controller.abort();
@@ -177,8 +170,11 @@ async function syncAction(flags: SourceFlags): Promise<number> {
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
-    ctx.state.save();
-    await ctx.store.close();
+    try {
+      await ctx.state.save();
+    } finally {
+      await ctx.store.close();
+    }
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else process.stdout.write(formatSyncSummary(summary));

@@ -35,6 +35,8 @@ export function createLazyPostgresStore(options: PostgresStoreOptions): Store {
     getEntity: async (cik) => (await get()).getEntity(cik),
     listEntities: async (query) => (await get()).listEntities(query),
     search: async (request) => (await get()).search(request),
+    getSyncState: async (key) => (await get()).getSyncState(key),
+    putSyncState: async (entries) => (await get()).putSyncState(entries),
     stats: async () => (await get()).stats(),
     close: async () => {
       if (opened === undefined) return;

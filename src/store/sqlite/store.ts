@@ -13,6 +13,7 @@ import { latestSchemaVersion } from './migrations/index.ts';
 import { createEntityReader } from './read-entities.ts';
 import { createFilingReader } from './read-filings.ts';
 import { createSearcher } from './search.ts';
+import { createSyncStateTable } from './sync-state.ts';
 import { createFilingWriter } from './write-filings.ts';
 
 /** Options of `createSqliteStore`. */
@@ -89,6 +90,7 @@ export function createSqliteStore(options: SqliteStoreOptions, afterMigration = 
   const filings = createFilingReader(db);
   const entities = createEntityReader(db);
   const searcher = createSearcher(db);
+  const syncState = createSyncStateTable(db);
 
   function stats(): StoreStats {
     const one = (sql: string) => (db.prepare(sql).get() as { n: number | null }).n ?? 0;
@@ -119,6 +121,8 @@ export function createSqliteStore(options: SqliteStoreOptions, afterMigration = 
     getEntity: async (cik) => entities.getEntity(cik),
     listEntities: async (query) => entities.listEntities(query),
     search: async (request) => searcher.search(request),
+    getSyncState: async (key) => syncState.get(key),
+    putSyncState: async (entries) => syncState.put(entries),
     stats: async () => stats(),
     close: async () => {
       if (db.open) db.close();

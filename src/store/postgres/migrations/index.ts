@@ -8,6 +8,7 @@ import { initialSchema } from './001-initial.ts';
 import { documentPosition } from './002-document-position.ts';
 import { mergedEntities, rebuildEntities } from './003-merged-entities.ts';
 import { acceptanceOrder } from './004-acceptance-order.ts';
+import { syncState } from './005-sync-state.ts';
 
 /** One migration: the SQL that takes the schema from `version - 1` to `version`. */
 export interface Migration {
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   { version: 2, sql: documentPosition },
   { version: 3, sql: mergedEntities, after: rebuildEntities },
   { version: 4, sql: acceptanceOrder },
+  { version: 5, sql: syncState },
 ];

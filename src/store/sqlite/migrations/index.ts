@@ -9,6 +9,7 @@ import { migration002 } from './002-text-chars.ts';
 import { migration003 } from './003-duplicate-sequences.ts';
 import { rebuildEntities } from './004-merged-entities.ts';
 import { migration005 } from './005-acceptance-order.ts';
+import { migration006 } from './006-sync-state.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -26,6 +27,7 @@ export const migrations: Migration[] = [
   { version: 3, description: 'documents may share a sequence number', sql: migration003 },
   { version: 4, description: 'entities merged over all their filings', sql: '', after: rebuildEntities },
   { version: 5, description: 'filings listed by acceptance time within a date', sql: migration005 },
+  { version: 6, description: 'sync_state: what edgarbox sync remembers between runs', sql: migration006 },
 ];
 
 /** The schema version this edgarbox writes. */
