@@ -87,6 +87,16 @@ const IMPLIED: ReadonlyMap<string, { closes: ReadonlySet<string>; stop: Readonly
   ['dd', { closes: new Set(['dt', 'dd']), stop: new Set(['dl']) }],
   ['tbody', { closes: new Set(['tr', 'tbody', 'thead']), stop: new Set(['table']) }],
 ]);
+/** What the tree builder needs to know about one tag name. */
+interface TagInfo {
+  handler: ElementHandler | undefined;
+  implied: { closes: ReadonlySet<string>; stop: ReadonlySet<string> } | undefined;
+  closesP: boolean;
+  isVoid: boolean;
+  skipped: boolean;
+}
+/** Distinct tag names remembered per document (hostile input may invent millions). */
+const MAX_TAG_INFOS = 1024;
 /** A Map, so that tag names like `constructor` or `__proto__` never reach Object.prototype. */
 const defaultHandlerMap: ReadonlyMap<string, ElementHandler> = new Map(Object.entries(defaultHandlers));
 /** An end tag searches at most this far down the open elements (bounds unclosed `<font>` floods). */
@@ -155,8 +165,24 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
     return flags;
   };
 
+  // Everything the tree builder knows about a tag name, found with one lookup per tag.
+  const tagInfos = new Map<string, TagInfo>();
+  const tagInfo = (name: string): TagInfo => {
+    const cached = tagInfos.get(name);
+    if (cached !== undefined) return cached;
+    const info: TagInfo = {
+      handler: handlers.get(name),
+      implied: IMPLIED.get(name),
+      closesP: CLOSES_P.has(name),
+      isVoid: VOID.has(name),
+      skipped: skippedElements.has(name),
+    };
+    if (tagInfos.size < MAX_TAG_INFOS) tagInfos.set(name, info);
+    return info;
+  };
+
   /** Open an element; returns false for a plain inline element, which is not tracked at all. */
-  const open = (name: string, attribs: Attributes): boolean => {
+  const open = (name: string, attribs: Attributes, info: TagInfo): boolean => {
     if (b.hiddenDepth > 0) {
       push(name, undefined, 0, undefined);
       return true;
@@ -165,13 +191,13 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
     let flags = style ? styleFlags(style) : 0;
     const pageBreak = (flags & PAGE_BREAK_FLAG) !== 0;
     flags &= ~PAGE_BREAK_FLAG;
-    if (attribs.hidden !== undefined || skippedElements.has(name)) flags |= HIDDEN;
+    if (attribs.hidden !== undefined || info.skipped) flags |= HIDDEN;
     if (flags & HIDDEN) {
       b.hiddenDepth++;
       push(name, undefined, HIDDEN, undefined);
       return true;
     }
-    const handler = handlers.get(name);
+    const handler = info.handler;
     // `<font>`, `<span>`, `<ix:nonFraction>`... without meaning here: their end tag finds no
     // open element of that name and is ignored, so they need no frame.
     if (handler === undefined && flags === 0 && attribs.align === undefined) return false;
@@ -186,7 +212,8 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
   };
 
   const startTag = (name: string, attribs: Attributes, selfClosing: boolean): void => {
-    const implied = IMPLIED.get(name);
+    const info = tagInfo(name);
+    const implied = info.implied;
     if (implied) {
       for (let i = names.length - 1; i >= 0 && i >= names.length - MAX_CLOSE_SEARCH; i--) {
         const openName = names[i] as string;
@@ -197,8 +224,8 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
         }
       }
     }
-    if (names[names.length - 1] === 'p' && CLOSES_P.has(name)) popTo(names.length - 1);
-    if (open(name, attribs) && (selfClosing || VOID.has(name))) close();
+    if (info.closesP && names[names.length - 1] === 'p') popTo(names.length - 1);
+    if (open(name, attribs, info) && (selfClosing || info.isVoid)) close();
   };
 
   const endTag = (name: string): void => {
