@@ -14,6 +14,7 @@ const SPACE_RUN = /\s+/g;
 const NEEDS_COLLAPSE = /[^\S ]| {2}/;
 const RULE = /^[\s_=\\]*$/;
 const MD_SPECIAL = /[\\`*_[\]<>|]/g;
+const MD_SPECIAL_ONE = /[\\`*_[\]<>|]/;
 const NON_SPACE = /\S/;
 
 /** A finished piece of inline content: `\n` separates source lines. */
@@ -31,7 +32,8 @@ export interface InlineContent {
  * @example escapeMarkdown('a_b*c') // 'a\\_b\\*c'
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(MD_SPECIAL, '\\$&');
+  // Most text has nothing to escape: one native search decides, the replace runs only on hits.
+  return MD_SPECIAL_ONE.test(text) ? text.replace(MD_SPECIAL, '\\$&') : text;
 }
 
 /** Inline collector for one block; reuse it after `take()`. */

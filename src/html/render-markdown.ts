@@ -51,10 +51,16 @@ function renderTable(table: TableBlock): string {
   const lines: string[] = [];
   const width = table.rows[0]?.length ?? 0;
   table.rows.forEach((row, r) => {
-    lines.push(`| ${row.map((c) => c.md.replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|')).join(' | ')} |`);
+    lines.push(`| ${row.map((c) => escapeCell(c.md)).join(' | ')} |`);
     if (r === 0) lines.push(`|${' --- |'.repeat(width)}`);
   });
   return lines.join('\n');
+}
+
+/** A cell's Markdown on one line, with its unescaped pipes escaped (most cells need neither). */
+function escapeCell(md: string): string {
+  const line = md.includes('\n') ? md.replace(/\n/g, ' ') : md;
+  return line.includes('|') ? line.replace(/(?<!\\)\|/g, '\\|') : line;
 }
 
 /** A fenced block whose fence is longer than any backtick run inside. */
