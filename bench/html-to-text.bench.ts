@@ -9,10 +9,14 @@
  * Throughput is by this process's CPU time (wall time is printed too): on the shared 2-vCPU
  * machine wall time swings with other work, CPU time barely does.
  *
- * Last result (2 vCPU VM, Node 24.21, load average ~15, BENCH_ROUNDS=5), MB/s of CPU time:
- *   regex stripper 75.6 · toText 26.8 · toMarkdown 29.4 · toTextAndMarkdown 26.0 · html-to-text 13.5
- *   toText 0.37x regex (target 0.5x, missed), 2.10x html-to-text (target 2x, met);
- *   toMarkdown 0.38x / 2.22x; toTextAndMarkdown (both outputs) 0.33x / 1.93x.
+ * Last result (2 vCPU VM, Node 24.21, load average ~3, BENCH_ROUNDS=5, two runs), MB/s of CPU time:
+ *   regex stripper 75.5-77.7 · toText 33.9-39.3 · toMarkdown 31.2-40.8 · toTextAndMarkdown 31.4-33.8 ·
+ *   html-to-text 15.1-15.4
+ *   toText 0.48-0.52x regex (target 0.5x, on the line), 2.40-2.55x html-to-text (target 2x, met);
+ *   toMarkdown 0.40-0.46x / 2.24-2.70x; toTextAndMarkdown (both outputs) 0.42-0.44x / 2.25-2.53x.
+ *   Before the speed work (quiet machine): toText 0.35x / 1.86x, toMarkdown 0.36x / 1.93x, both 0.33x / 1.79x.
+ *   A/B against the converter before that work (same process, CPU, median of 9, identical output on
+ *   every corpus document): toText 1.48x, toMarkdown 1.15x.
  * @module
  */
 import { readdirSync, readFileSync } from 'node:fs';
