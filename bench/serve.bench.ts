@@ -273,7 +273,7 @@ run, so wall-clock req/s are depressed; "cpu us/req" is the server's own CPU tim
 does not depend on the load; corpus store = the 42 filings of ../shared/corpus/sgml; 100k store =
 bench/.data/fts-100000-seed42-v1.db from `npm run bench:search -- --filings 100000`):
 
-store: 42 filings from /work/shared/corpus/sgml
+store: 42 filings from ../shared/corpus/sgml
 endpoint                                             | conn |   req/s | p50 ms |  p99 ms | cpu us/req | non-2xx
 .txt (28 KB, streamed from zstd chunks)              |   32 |     329 |   55.0 |   854.0 |        961 | 0
 submissions JSON (2 s response cache)                |   32 |    2036 |    8.0 |    90.0 |        189 | 0
