@@ -7,8 +7,9 @@
  */
 import type pg from 'pg';
 import type { Party } from '../../core/submission.ts';
+import { alignContent } from '../align-content.ts';
 import type { PartySeen } from '../entity-merge.ts';
-import type { DocumentContentInput, FilingInput, FilingParty, PutResult } from '../store.ts';
+import type { FilingInput, FilingParty, PutResult } from '../store.ts';
 import { lockEntities, refreshEntities } from './entities.ts';
 import { hasInlineXbrl, hasXbrl } from './filing-flags.ts';
 import { splitTextChunks, toTsvectorText } from './fts.ts';
@@ -158,13 +159,6 @@ function insertFilingStatement(input: FilingInput, accession: string, year: numb
   const s = input.submission;
   const raw = toCompressedRaw(input.raw);
   const filingDate = s.filingDate ?? '';
-  // Content aligns by sequence; documents sharing one take its entries in document order.
-  const contents = new Map<number, DocumentContentInput[]>();
-  for (const c of input.documents ?? []) {
-    const list = contents.get(c.sequence);
-    if (list) list.push(c);
-    else contents.set(c.sequence, [c]);
-  }
   const primary = s.documents[s.primaryDocument];
   const first = s.parties[0];
   const q = new Params();
@@ -219,8 +213,7 @@ function insertFilingStatement(input: FilingInput, accession: string, year: numb
   const docs: unknown[][] = [];
   const chunks: unknown[][] = [];
   const sections: unknown[][] = [];
-  for (const [position, d] of s.documents.entries()) {
-    const c = contents.get(d.sequence)?.shift();
+  for (const { position, document: d, content: c } of alignContent(s, input.documents)) {
     const text = c?.text === undefined ? undefined : cleanText(c.text);
     const markdown = c?.markdown === undefined ? undefined : cleanText(c.markdown);
     const docDetail: Record<string, unknown> = { blockOffset: d.blockOffset, blockLength: d.blockLength };

@@ -8,9 +8,10 @@
 import type Database from 'better-sqlite3';
 import { parseAccessionNumber } from '../../core/ids.ts';
 import type { Party, Submission } from '../../core/submission.ts';
+import { alignContent } from '../align-content.ts';
 import { compressRaw } from '../compress-raw.ts';
 import type { PartySeen } from '../entity-merge.ts';
-import type { DocumentContentInput, FilingInput, PutResult } from '../store.ts';
+import type { FilingInput, PutResult } from '../store.ts';
 import { createEntityRefresher } from './entity-refresh.ts';
 
 /** The write operations over one open database. */
@@ -197,15 +198,7 @@ export function createFilingWriter(db: Database.Database): FilingWriter {
     raw.chunks.forEach((c, i) => {
       q.insertChunk.run(filingId, i, c);
     });
-    // Content aligns by sequence; documents sharing one take its entries in document order.
-    const content = new Map<number, DocumentContentInput[]>();
-    for (const c of input.documents ?? []) {
-      const list = content.get(c.sequence);
-      if (list) list.push(c);
-      else content.set(c.sequence, [c]);
-    }
-    for (const d of s.documents) {
-      const c = content.get(d.sequence)?.shift();
+    for (const { document: d, content: c } of alignContent(s, input.documents)) {
       const sections = c?.sections ?? [];
       const docId = Number(
         q.insertDocument.run(
