@@ -4,6 +4,7 @@
  * @module
  */
 import type { Block, TableBlock } from './block.ts';
+import { joinBlocks } from './join-blocks.ts';
 
 const BLOCK_SYNTAX_START = /^(?:#{1,6}(?:\s|$)|[>+=]|[-*](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
 
@@ -12,15 +13,7 @@ const BLOCK_SYNTAX_START = /^(?:#{1,6}(?:\s|$)|[>+=]|[-*](?:\s|$)|\d{1,9}[.)](?:
  * @example toMarkdownFromBlocks([{ kind: 'heading', level: 3, text: 'Item 1', md: 'Item 1' }]) // '### Item 1\n'
  */
 export function renderMarkdown(blocks: readonly Block[]): string {
-  const out: string[] = [];
-  let prev: Block['kind'] | null = null;
-  for (const block of blocks) {
-    if (prev !== null) out.push(prev === 'list-item' && block.kind === 'list-item' ? '\n' : '\n\n');
-    out.push(renderBlock(block));
-    prev = block.kind;
-  }
-  if (out.length > 0) out.push('\n');
-  return out.join('');
+  return joinBlocks(blocks, renderBlock);
 }
 
 function renderBlock(block: Block): string {

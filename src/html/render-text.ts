@@ -4,6 +4,7 @@
  * @module
  */
 import type { Block, TableBlock } from './block.ts';
+import { joinBlocks } from './join-blocks.ts';
 
 const NUMERIC = /^[$€£¥]?\s?[(-]?[$€£¥]?\d[\d,.]*\)?%?\)?$|^[—–-]%?$/;
 /** Column widths are capped so that one long cell does not push every row far right. */
@@ -14,15 +15,7 @@ const MAX_PAD = 40;
  * @example renderText([{ kind: 'paragraph', text: 'Hello', md: 'Hello' }]) // 'Hello\n'
  */
 export function renderText(blocks: readonly Block[]): string {
-  const out: string[] = [];
-  let prev: Block['kind'] | null = null;
-  for (const block of blocks) {
-    if (prev !== null) out.push(prev === 'list-item' && block.kind === 'list-item' ? '\n' : '\n\n');
-    out.push(renderBlock(block));
-    prev = block.kind;
-  }
-  if (out.length > 0) out.push('\n');
-  return out.join('');
+  return joinBlocks(blocks, renderBlock);
 }
 
 function renderBlock(block: Block): string {
