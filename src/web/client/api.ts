@@ -1,7 +1,7 @@
 /**
  * The `/api/` calls the UI makes (the same API everyone else uses), with the response shapes it
  * reads (a subset of `store/store.ts`, restated here because the browser bundle imports nothing
- * from the server side).
+ * from the server side; `test/web-api-contract.ts` makes the type check fail when they drift apart).
  * @module
  */
 
