@@ -76,3 +76,24 @@ test('parseSubmission() ends an indented copy header at </SEC-HEADER> and a body
   const body = indented.slice(d.offset, d.offset + d.length);
   assert.equal(body, 'x </TEXT without close; /TEXT> without open; <IMS-HEADER> text\n    ');
 });
+
+/** A one-document submission around `body`; returns the parsed body text. */
+const bodyOf = (body: string): string => {
+  const text = `<DOCUMENT>\n<TYPE>EX-1\n<SEQUENCE>1\n<FILENAME>a.txt\n<TEXT>\n${body}</TEXT>\n</DOCUMENT>\n`;
+  const d = parseSubmission(Buffer.from(text, 'latin1')).documents[0];
+  assert.ok(d);
+  return text.slice(d.offset, d.offset + d.length);
+};
+
+test('parseSubmission() finds </TEXT> past near misses around every X, sparse or dense', () => {
+  const near = 'X </TEX> <TEXT> </TEXt> <TEXX> /TEXT> </ TEXT> </TEXTX EX XT>\n';
+  // Sparse X: the X search runs to the end; dense X (uuencoded, capitals): it hands over to the
+  // /TEXT> search part way, which must still see a </TEXT> right after the hand-over point.
+  const sparse = `${near}${'a'.repeat(3000)}${near}`;
+  assert.equal(bodyOf(sparse), sparse);
+  for (let k = 0; k < 12; k++) {
+    const dense = `${'XX X'.repeat(40 + k)}${near}${'M'.repeat(k)}`;
+    assert.equal(bodyOf(dense), dense);
+  }
+  assert.equal(bodyOf(''), '');
+});

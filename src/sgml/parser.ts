@@ -95,8 +95,41 @@ function bytesAt(b: Buffer, i: number, pat: Buffer): boolean {
   return true;
 }
 
-/** Index of the first `</TEXT>` at or after `from` in `b`, or -1. */
+/** Misses of the `X` search after which its hit density is checked. */
+const X_CHECK = 32;
+/** Fewer bytes than this per `X` miss (dense `X`s: uuencoded or upper-case text) → `/TEXT>` search. */
+const X_MIN_GAP = 256;
+
+/**
+ * Index of the first `</TEXT>` at or after `from` in `b`, or -1. A memchr for its `X` (rare in
+ * bodies: 0.4 per 1,000 bytes of HTML) with the other six bytes checked around each hit runs ~2x
+ * faster than V8's search for `/TEXT>`; where `X`s are dense the rest is searched for `/TEXT>`.
+ */
 function findTextClose(b: Buffer, from: number): number {
+  let misses = 0;
+  let mark = from;
+  for (let i = b.indexOf(88, from + 4); i >= 0; i = b.indexOf(88, i + 1)) {
+    if (
+      b[i + 2] === 62 &&
+      b[i + 1] === 84 &&
+      b[i - 1] === 69 &&
+      b[i - 2] === 84 &&
+      b[i - 3] === 47 &&
+      b[i - 4] === 60
+    )
+      return i - 4;
+    if (++misses === X_CHECK) {
+      // Every `</TEXT>` starting before i - 3 has been ruled out.
+      if (i - mark < X_CHECK * X_MIN_GAP) return findTextCloseTail(b, i - 3);
+      misses = 0;
+      mark = i;
+    }
+  }
+  return -1;
+}
+
+/** `findTextClose` by V8's search for `/TEXT>` (`<` is everywhere in HTML, `/` less so). */
+function findTextCloseTail(b: Buffer, from: number): number {
   for (let i = b.indexOf(TEXT_CLOSE_TAIL, from + 1); i >= 0; i = b.indexOf(TEXT_CLOSE_TAIL, i + 1)) {
     if (b[i - 1] === 60) return i - 1;
   }
