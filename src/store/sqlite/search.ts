@@ -1,18 +1,21 @@
 /**
  * Search over SQLite FTS5. Three cheap steps instead of one wide query: (1) the ranked page of
- * row ids, joining metadata only when a filter needs it; (2) snippets for just those rows;
- * (3) their metadata. Plus an exact `count(*)` of the same match. Paging is keyset-based
+ * row ids, joining metadata only when a filter needs it; (2) snippets for just those rows, one
+ * seek each; (3) their metadata. Plus an exact `count(*)` of the same match, or, for phrases
+ * (where matching itself is the cost), the page and the count from one pass (`top-hits.ts`). Paging is keyset-based
  * (score or date, then row id), so there is no offset cost and no hit cap.
  * @module
  */
 import type Database from 'better-sqlite3';
 import { createError, isEdgarError } from '../../core/errors.ts';
-import type { SearchFilters } from '../../search/query-node.ts';
-import { parseSnippet, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN } from '../../search/snippet.ts';
+import type { QueryNode, SearchFilters } from '../../search/query-node.ts';
+import { parseSnippet } from '../../search/snippet.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { SearchHit, SearchRequest, SearchResult } from '../store.ts';
 import { toFtsMatch } from './fts.ts';
+import { createSnippetMaker, type SnippetSource } from './snippets.ts';
 import { createStatementCache } from './statement-cache.ts';
+import { registerTopHits, TOP_HITS, type TopHits } from './top-hits.ts';
 
 /** Search over one open database (synchronous; the store wraps it). */
 export interface Searcher {
@@ -50,8 +53,13 @@ const META_COLUMNS = {
   s: 'd.sequence, d.filename, d.type, d.description, f.accession, f.form, f.filing_date, f.cik, f.company_name, s.code',
 };
 
-/** Words in a snippet (FTS5 counts tokens). */
-const SNIPPET_TOKENS = 24;
+/**
+ * Matches above which a snippet pass (walking the whole match) costs more than re-indexing the
+ * page's texts (~2-4 ms for 20 hits): measured at 100k filings, a single word's pass costs about
+ * 0.12 us a match, a phrase's several us (positions compared).
+ */
+const SNIPPET_PASS_LIMIT = 10_000;
+const SNIPPET_PASS_LIMIT_PHRASE = 500;
 
 function filterPlan(filters: SearchFilters, sections: boolean): Plan {
   const where: string[] = [];
@@ -115,16 +123,25 @@ function filterPlan(filters: SearchFilters, sections: boolean): Plan {
   };
 }
 
+/** Whether `node` holds a phrase of two or more tokens (matching it compares positions). */
+function hasPhrase(node: QueryNode | undefined): boolean {
+  if (!node) return false;
+  switch (node.kind) {
+    case 'term':
+      return false;
+    case 'phrase':
+      return node.tokens.length > 1;
+    case 'or':
+      return node.children.some(hasPhrase);
+    case 'and':
+      return node.children.some(hasPhrase) || (node.exclude ?? []).some(hasPhrase);
+  }
+}
+
 /** Create the searcher; fixed statements are prepared once, filter shapes on demand. */
 export function createSearcher(db: Database.Database): Searcher {
-  // One pass over the match for all page rows: `+rowid` stops SQLite from turning the IN list
-  // into one FTS5 lookup per row, which costs several times more than scanning the match.
-  const snippetSql = (fts: string) =>
-    db.prepare<[string, string], { id: number; s: string }>(
-      `SELECT rowid AS id, snippet(${fts}, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '${SNIPPET_ELLIPSIS}', ${SNIPPET_TOKENS}) AS s
-       FROM ${fts} WHERE ${fts} MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
-    );
-  const snippets = { document_fts: snippetSql('document_fts'), section_fts: snippetSql('section_fts') };
+  const makeSnippets = createSnippetMaker(db);
+  registerTopHits(db);
   // Bound `IN (?, ?, ...)` lists: about 4x cheaper than `IN (SELECT value FROM json_each(?))` here.
   const metaFrom = {
     d: `SELECT d.id, ${META_COLUMNS.d} FROM documents d JOIN filings f ON f.id = d.filing_id WHERE d.id IN`,
@@ -136,6 +153,7 @@ export function createSearcher(db: Database.Database): Searcher {
   function searchText(req: SearchRequest, match: string, limit: number): SearchResult {
     const plan = filterPlan(req.filters, (req.filters.sections?.length ?? 0) > 0);
     const byDate = req.sort === 'date';
+    if (!byDate && hasPhrase(req.text)) return rankedInOnePass(req, plan, match, limit);
     const t = plan.fts;
     const joins = plan.needsJoin || byDate ? plan.joins : '';
     const filters = plan.where.map((w) => ` AND ${w}`).join('');
@@ -168,12 +186,53 @@ export function createSearcher(db: Database.Database): Searcher {
               `SELECT count(*) AS n FROM ${t} ${plan.needsJoin ? plan.joins : ''} WHERE ${t} MATCH ?${filters}`,
             ).get(match, ...plan.args) as { n: number }
           ).n;
-    // (2) Snippets for the page rows only, in one pass over the match.
-    const marked = new Map<number, string>();
-    if (page.length > 0) {
-      const st = snippets[plan.fts as keyof typeof snippets];
-      for (const row of st.all(match, JSON.stringify(page.map((r) => r.id)))) marked.set(row.id, row.s);
+    return finish(plan, match, page, total, more, byDate, hasPhrase(req.text));
+  }
+
+  /**
+   * Relevance order in one pass that also counts: for phrases, where matching (comparing
+   * positions) is the cost and a separate `count(*)` would pay it again. Same order, keyset and
+   * total as the two-statement path.
+   */
+  function rankedInOnePass(req: SearchRequest, plan: Plan, match: string, limit: number): SearchResult {
+    const t = plan.fts;
+    let after: [number | null, number | null] = [null, null];
+    if (req.cursor !== undefined) {
+      const c = decodeCursor(req.cursor, { s: 'number', i: 'number' });
+      after = [c.s as number, c.i as number];
     }
+    const filters = plan.where.map((w) => ` AND ${w}`).join('');
+    // `LIMIT -1` keeps the subquery from being flattened (bm25() needs the FTS5 cursor).
+    const json = prepare(
+      `SELECT ${TOP_HITS}(id, score, ?, ?, ?) FROM (SELECT ${t}.rowid AS id, bm25(${t}) AS score
+       FROM ${t} ${plan.needsJoin ? plan.joins : ''} WHERE ${t} MATCH ?${filters} LIMIT -1)`,
+    )
+      .pluck()
+      .get(limit + 1, after[0], after[1], match, ...plan.args) as string;
+    const top = JSON.parse(json) as TopHits;
+    const more = top.rows.length > limit;
+    const page = top.rows.slice(0, limit).map(([id, score]) => ({ id, score, date: '' }));
+    return finish(plan, match, page, top.n, more, false, true);
+  }
+
+  function finish(
+    plan: Plan,
+    match: string,
+    page: Array<{ id: number; score: number; date: string }>,
+    total: number,
+    more: boolean,
+    byDate: boolean,
+    phrase: boolean,
+  ): SearchResult {
+    // (2) Snippets for the page rows only: a pass over the match while that is cheap, else the
+    // page's texts re-indexed on their own (`snippets.ts`).
+    const costly = total > SNIPPET_PASS_LIMIT || (phrase && total > SNIPPET_PASS_LIMIT_PHRASE);
+    const marked = makeSnippets(
+      plan.fts as SnippetSource,
+      match,
+      page.map((r) => r.id),
+      costly ? 'scratch' : 'pass',
+    );
     // (3) Metadata of the page rows.
     const hits = toHits(page, plan.unit, (id) => marked.get(id));
     const result: SearchResult = { total, hits };

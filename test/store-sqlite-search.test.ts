@@ -1,0 +1,246 @@
+/**
+ * The SQLite search paths against a plain reference: the same hits in the same order, the same
+ * total and the same snippets as the straightforward FTS5 queries (`ORDER BY bm25, rowid`,
+ * `count(*)`, `snippet()` over the match), on a small seeded corpus of fictional filings.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import type { Submission } from '../src/core/submission.ts';
+import { parseQuery } from '../src/search/query.ts';
+import { parseSnippet } from '../src/search/snippet.ts';
+import { compressRaw } from '../src/store/compress-raw.ts';
+import { toFtsMatch } from '../src/store/sqlite/fts.ts';
+import { createSnippetMaker } from '../src/store/sqlite/snippets.ts';
+import { createSqliteStore } from '../src/store/sqlite/store.ts';
+import { registerTopHits, TOP_HITS, type TopHits } from '../src/store/sqlite/top-hits.ts';
+import type { FilingInput, SearchRequest, Store } from '../src/store/store.ts';
+
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS =
+  'zeppelin helium rocket payload orbit launch revenue quarter board directors going concern doubt lease fee tour fleet pigeon quasar battery cobalt'.split(
+    ' ',
+  );
+const PHRASES = ['going concern doubt', 'board of directors', 'lease termination fee', 'helium shortage'];
+
+/** 400 fictional filings of one or two short documents; words repeat so scores tie often. */
+function corpus(): FilingInput[] {
+  const r = seeded(7);
+  const out: FilingInput[] = [];
+  for (let i = 0; i < 400; i++) {
+    const form = i % 3 === 0 ? '10-K' : '8-K';
+    const texts = Array.from({ length: 1 + (i % 2) }, () => {
+      const words: string[] = [];
+      const n = 8 + Math.floor(r() * 30);
+      for (let w = 0; w < n; w++)
+        words.push(
+          r() < 0.08
+            ? (PHRASES[Math.floor(r() * PHRASES.length)] as string)
+            : (WORDS[Math.floor(r() * WORDS.length)] as string),
+        );
+      return words.join(' ');
+    });
+    const accession = `0000000777-20-${String(i).padStart(6, '0')}`;
+    let sgml = '<SEC-DOCUMENT>\n<SEC-HEADER>\n</SEC-HEADER>\n';
+    const documents: Submission['documents'] = texts.map((t, d) => {
+      sgml += `<DOCUMENT>\n<TYPE>${d === 0 ? form : 'EX-99.1'}\n<TEXT>\n`;
+      const offset = Buffer.byteLength(sgml);
+      sgml += `${t}\n</TEXT>\n</DOCUMENT>\n`;
+      return {
+        type: d === 0 ? form : 'EX-99.1',
+        sequence: d + 1,
+        filename: `doc${i}-${d + 1}.txt`,
+        offset,
+        length: Buffer.byteLength(t) + 1,
+        encoding: 'text',
+        contentType: 'text/plain',
+        blockOffset: 0,
+        blockLength: 0,
+      };
+    });
+    const bytes = Buffer.from(sgml);
+    const submission: Submission = {
+      accessionNumber: accession,
+      form,
+      filingDate: `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      items: [],
+      itemTitles: [],
+      groupMembers: [],
+      parties: [
+        {
+          role: 'filer',
+          cik: '0000000777',
+          name: 'ZEPPELIN TOURS INC',
+          kind: 'company',
+          filingValues: [{ formType: form }],
+          formerNames: [],
+        },
+      ],
+      series: [],
+      raw: [],
+      dialect: 'sec-document',
+      pem: false,
+      size: bytes.length,
+      documents,
+      primaryDocument: 0,
+      warnings: [],
+    };
+    out.push({
+      submission,
+      raw: compressRaw(bytes),
+      sha256: `fixture-${i}`,
+      documents: texts.map((t, d) => ({ sequence: d + 1, sha256: '', size: t.length, text: t })),
+    });
+  }
+  return out;
+}
+
+const QUERIES: Array<{ q: string; forms?: string[] }> = [
+  { q: 'zeppelin' },
+  { q: 'helium rocket' },
+  { q: '"going concern doubt"' },
+  { q: '"board of directors" OR quasar' },
+  { q: '"lease termination fee" -pigeon' },
+  { q: 'orbit -"helium shortage"' },
+  { q: 'bat*' },
+  { q: '"board of directors"', forms: ['10-K'] },
+  { q: 'fleet tour', forms: ['8-K'] },
+];
+
+describe('SQLite search paths', () => {
+  let dir: string;
+  let store: Store;
+  let db: Database.Database;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'edgarbox-search-'));
+    const path = join(dir, 's.db');
+    store = createSqliteStore({ path });
+    await store.putFilings(corpus());
+    db = new Database(path, { readonly: true });
+  });
+
+  after(async () => {
+    await store.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Reference: every ranked hit as `rowid`, in (bm25, rowid) order, with its snippet. */
+  function reference(q: string, forms?: string[]): Array<{ id: number; score: number; s: string }> {
+    const text = parseQuery(q).text;
+    assert.ok(text);
+    const form = forms ? 'AND f.form = ?' : '';
+    return db
+      .prepare(
+        `SELECT document_fts.rowid AS id, bm25(document_fts) AS score,
+           snippet(document_fts, 0, char(2), char(3), '…', 24) AS s
+         FROM document_fts JOIN documents d ON d.id = document_fts.rowid JOIN filings f ON f.id = d.filing_id
+         WHERE document_fts MATCH ? ${form} ORDER BY score, document_fts.rowid`,
+      )
+      .all(toFtsMatch(text), ...(forms ?? [])) as Array<{ id: number; score: number; s: string }>;
+  }
+
+  function docId(accession: string, sequence: number): number {
+    return db
+      .prepare(
+        'SELECT d.id FROM documents d JOIN filings f ON f.id = d.filing_id WHERE f.accession = ? AND d.sequence = ?',
+      )
+      .pluck()
+      .get(accession, sequence) as number;
+  }
+
+  it('search() pages through the same hits, order, total and snippets as the plain FTS5 queries', async () => {
+    for (const { q, forms } of QUERIES) {
+      const want = reference(q, forms);
+      assert.ok(want.length > 25, `${q}: the fixture should give more than one page`);
+      const parsed = parseQuery(q);
+      const got: Array<{ id: number; score: number; s: string }> = [];
+      let cursor: string | undefined;
+      do {
+        const req: SearchRequest = {
+          ...(parsed.text ? { text: parsed.text } : {}),
+          filters: { ...parsed.filters, ...(forms ? { forms } : {}) },
+          sort: 'relevance',
+          limit: 7,
+          ...(cursor ? { cursor } : {}),
+        };
+        const res = await store.search(req);
+        assert.equal(res.total, want.length, `${q}: total`);
+        for (const h of res.hits)
+          got.push({ id: docId(h.accession, h.sequence), score: -h.score, s: JSON.stringify(h.snippet) });
+        cursor = res.nextCursor;
+      } while (cursor);
+      assert.deepEqual(
+        got.map((h) => [h.id, h.score]),
+        want.map((h) => [h.id, h.score]),
+        `${q}: hits in order`,
+      );
+      assert.deepEqual(
+        got.map((h) => h.s),
+        want.map((h) => JSON.stringify(parseSnippet(h.s))),
+        `${q}: snippets`,
+      );
+    }
+  });
+
+  it('createSnippetMaker() gives the same snippets from a scratch index as from a pass over the match', () => {
+    const make = createSnippetMaker(db);
+    for (const { q } of QUERIES) {
+      const text = parseQuery(q).text;
+      assert.ok(text);
+      const match = toFtsMatch(text);
+      const ids = reference(q)
+        .slice(0, 20)
+        .map((h) => h.id);
+      const pass = make('document_fts', match, ids, 'pass');
+      const scratch = make('document_fts', match, ids, 'scratch');
+      assert.equal(pass.size, ids.length, q);
+      assert.deepEqual([...scratch].sort(), [...pass].sort(), q);
+      // The scratch table is emptied after each use.
+      assert.equal(db.prepare('SELECT count(*) FROM temp.edgarbox_snip_text').pluck().get(), 0);
+    }
+  });
+
+  it('edgarbox_top_hits() counts every row and keeps the best k after the keyset, ties by id', () => {
+    const mem = new Database(':memory:');
+    registerTopHits(mem);
+    mem.exec('CREATE TABLE t (id INTEGER, s REAL)');
+    const ins = mem.prepare('INSERT INTO t VALUES (?, ?)');
+    const rows: Array<[number, number]> = [];
+    const r = seeded(3);
+    for (let i = 1; i <= 300; i++) {
+      const s = -1 - Math.floor(r() * 20);
+      rows.push([i, s]);
+      ins.run(i, s);
+    }
+    rows.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    const top = (k: number, after: [number, number] | null) =>
+      JSON.parse(
+        mem
+          .prepare(`SELECT ${TOP_HITS}(id, s, ?, ?, ?) FROM (SELECT id, s FROM t ORDER BY random())`)
+          .pluck()
+          .get(k, after?.[1] ?? null, after?.[0] ?? null) as string,
+      ) as TopHits;
+    const first = top(10, null);
+    assert.equal(first.n, 300);
+    assert.deepEqual(first.rows, rows.slice(0, 10));
+    const next = top(10, rows[9] as [number, number]);
+    assert.equal(next.n, 300);
+    assert.deepEqual(next.rows, rows.slice(10, 20));
+    assert.deepEqual(top(5, rows[297] as [number, number]).rows, rows.slice(298));
+    mem.close();
+  });
+});
