@@ -78,19 +78,13 @@ export function parseHeaderTree(
       parseTaggedLine(text, i, eol, origin, root, sink, closed);
       continue;
     }
-    // Find the colon; hash the key (up to its last non-space char) on the way, for interning.
+    // Find the colon; the key ends at its last non-space char.
     let colon = i;
-    let h = 0;
-    let hashed = 0;
     let ke = i;
     for (; colon < eol; colon++) {
       const c = text.charCodeAt(colon);
       if (c === 58) break;
-      h = (Math.imul(h, 31) + c) | 0;
-      if (c !== 32) {
-        hashed = h;
-        ke = colon + 1;
-      }
+      if (c !== 32) ke = colon + 1;
     }
     let node: HeaderNode;
     if (colon >= eol) {
@@ -105,7 +99,7 @@ export function parseHeaderTree(
       while (v < eol && (text.charCodeAt(v) === 9 || text.charCodeAt(v) === 32)) v++;
       let ve = eol;
       while (ve > v && (text.charCodeAt(ve - 1) === 9 || text.charCodeAt(ve - 1) === 32)) ve--;
-      node = { key: internKey(text, i, ke, hashed), value: v < ve ? text.slice(v, ve) : '', offset };
+      node = { key: internKey(text, i, ke), value: v < ve ? text.slice(v, ve) : '', offset };
     }
     while (depth > 0 && (fIndent[depth - 1] as number) >= indent) depth--;
     let list = root;
@@ -134,36 +128,45 @@ export function parseHeaderTree(
   return root;
 }
 
-const keyTable = new Map<number, string[]>();
+/** Slots of the key cache (a power of two). */
+const KEY_SLOTS = 4096;
+/**
+ * Direct-mapped cache of interned keys, two probes per key: a plain array lookup instead of a Map
+ * of buckets (the map made key interning a quarter of the header tree's time).
+ */
+const keySlots: string[] = new Array<string>(KEY_SLOTS).fill('');
 
-function hashOf(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  return h;
+/** True when `k` holds exactly the chars `text[start, start + len)`. */
+function sameKey(k: string, text: string, start: number, len: number): boolean {
+  if (k.length !== len) return false;
+  // A char loop: `startsWith(k, pos)` builds a substring per call.
+  for (let j = 0; j < len; j++) if (text.charCodeAt(start + j) !== k.charCodeAt(j)) return false;
+  return true;
 }
 
 /**
- * The one shared string for the key `text[start, end)` (hash `hash`): header keys repeat in every
- * file, and reusing one string object skips an allocation and lets map lookups reuse its cached hash.
+ * The one shared string for the key `text[start, end)`: header keys repeat in every file, and
+ * reusing one string object skips an allocation and lets map lookups reuse its cached hash. The
+ * slot comes from the length and four chars (no per-char hash); the full compare decides.
  */
-function internKey(text: string, start: number, end: number, hash: number): string {
-  const bucket = keyTable.get(hash);
+function internKey(text: string, start: number, end: number): string {
   const len = end - start;
-  if (bucket) {
-    // A char loop: `startsWith(k, pos)` builds a substring per call.
-    for (let b = 0; b < bucket.length; b++) {
-      const k = bucket[b] as string;
-      if (k.length !== len) continue;
-      let j = 0;
-      while (j < len && text.charCodeAt(start + j) === k.charCodeAt(j)) j++;
-      if (j === len) return k;
-    }
+  let slot = len;
+  if (len > 0) {
+    slot ^=
+      (text.charCodeAt(start) << 4) ^
+      (text.charCodeAt(end - 1) << 7) ^
+      (text.charCodeAt(start + (len >> 1)) << 2) ^
+      (text.charCodeAt(start + (len >> 2)) << 5);
   }
+  slot &= KEY_SLOTS - 1;
+  const k0 = keySlots[slot] as string;
+  if (sameKey(k0, text, start, len)) return k0;
+  const other = slot ^ 1;
+  const k1 = keySlots[other] as string;
+  if (sameKey(k1, text, start, len)) return k1;
   const key = flat(text.slice(start, end));
-  if (keyTable.size < 4096) {
-    if (bucket) bucket.push(key);
-    else keyTable.set(hash, [key]);
-  }
+  keySlots[k0 === '' ? slot : k1 === '' ? other : slot] = key;
   return key;
 }
 
@@ -193,8 +196,9 @@ function parseTaggedLine(
     const tagStart = m.index;
     const afterTag = tagStart + m[0].length;
     const closing = m[1] === '/';
-    const name = m[2] as string;
-    const key = internKey(name, 0, name.length, hashOf(name));
+    // The name's position in `text` (after `<` or `</`): interning always reads the same string.
+    const nameStart = from + tagStart + (closing ? 2 : 1);
+    const key = internKey(text, nameStart, nameStart + (m[2] as string).length);
     m = TAG.exec(line);
     const valueEnd = m ? m.index : line.length;
     const offset = base + from + tagStart;

@@ -19,6 +19,112 @@ import { parseAcceptanceDateTime, parseHeaderDate } from './dates.ts';
 import { canonicalKey, roleByTag } from './header-keys.ts';
 
 /**
+ * The canonical keys the typed view reads, as small integers: one cached map lookup per node
+ * (`codeOf`) and integer switches, instead of `canonicalKey` plus string switches per node.
+ */
+const CODE_NAMES = [
+  '',
+  'ACCESSION-NUMBER',
+  'TYPE',
+  'PUBLIC-DOCUMENT-COUNT',
+  'PERIOD',
+  'FILING-DATE',
+  'DATE-OF-FILING-DATE-CHANGE',
+  'EFFECTIVENESS-DATE',
+  'ACCEPTANCE-DATETIME',
+  'ITEMS',
+  'GROUP-MEMBERS',
+  'SERIES-AND-CLASSES-CONTRACTS-DATA',
+  'MULTI-ACCESSION-NUMBERS',
+  'COMPANY-DATA',
+  'OWNER-DATA',
+  'FILING-VALUES',
+  'BUSINESS-ADDRESS',
+  'MAIL-ADDRESS',
+  'FORMER-COMPANY',
+  'FORMER-NAME',
+  'CONFORMED-NAME',
+  'CIK',
+  'ASSIGNED-SIC',
+  'ORGANIZATION-NAME',
+  'IRS-NUMBER',
+  'EIN',
+  'STATE-OF-INCORPORATION',
+  'FISCAL-YEAR-END',
+  'RELATIONSHIP',
+  'FORM-TYPE',
+  'ACT',
+  'FILE-NUMBER',
+  'FILM-NUMBER',
+  'STREET1',
+  'STREET2',
+  'CITY',
+  'STATE',
+  'ZIP',
+  'PHONE',
+  'FORMER-CONFORMED-NAME',
+  'DATE-CHANGED',
+] as const;
+const C_OTHER = 0;
+const C_ACCESSION_NUMBER = 1;
+const C_TYPE = 2;
+const C_PUBLIC_DOCUMENT_COUNT = 3;
+const C_PERIOD = 4;
+const C_FILING_DATE = 5;
+const C_DATE_OF_CHANGE = 6;
+const C_EFFECTIVENESS_DATE = 7;
+const C_ACCEPTANCE_DATETIME = 8;
+const C_ITEMS = 9;
+const C_GROUP_MEMBERS = 10;
+const C_SERIES_DATA = 11;
+const C_MULTI_ACCESSION = 12;
+const C_COMPANY_DATA = 13;
+const C_OWNER_DATA = 14;
+const C_FILING_VALUES = 15;
+const C_BUSINESS_ADDRESS = 16;
+const C_MAIL_ADDRESS = 17;
+const C_FORMER_COMPANY = 18;
+const C_FORMER_NAME = 19;
+const C_CONFORMED_NAME = 20;
+const C_CIK = 21;
+const C_ASSIGNED_SIC = 22;
+const C_ORGANIZATION_NAME = 23;
+const C_IRS_NUMBER = 24;
+const C_EIN = 25;
+const C_STATE_OF_INCORPORATION = 26;
+const C_FISCAL_YEAR_END = 27;
+const C_RELATIONSHIP = 28;
+const C_FORM_TYPE = 29;
+const C_ACT = 30;
+const C_FILE_NUMBER = 31;
+const C_FILM_NUMBER = 32;
+/** 33-38: STREET1, STREET2, CITY, STATE, ZIP, PHONE (read through `ADDRESS_FIELDS`). */
+const C_STREET1 = 33;
+const C_PHONE = 38;
+const C_FORMER_CONFORMED_NAME = 39;
+const C_DATE_CHANGED = 40;
+/** Codes from this one up are role blocks (`ROLES[code - C_ROLE]`). */
+const C_ROLE = 64;
+const ROLES: readonly string[] = Object.values(roleByTag);
+const codeByCanonical = new Map<string, number>([
+  ...CODE_NAMES.map((name, i) => [name, i] as [string, number]),
+  ...Object.keys(roleByTag).map((tag, i) => [tag, C_ROLE + i] as [string, number]),
+]);
+codeByCanonical.delete('');
+/** Raw key (either spelling) → code; header keys are interned, so this map stays small. */
+const codeCache = new Map<string, number>();
+
+/** The code of a raw header key (`C_OTHER` for keys the typed view does not read). */
+function codeOf(key: string): number {
+  let c = codeCache.get(key);
+  if (c === undefined) {
+    c = codeByCanonical.get(canonicalKey(key)) ?? C_OTHER;
+    if (codeCache.size < 10_000) codeCache.set(key, c);
+  }
+  return c;
+}
+
+/**
  * Build the typed header from the raw tree. Never throws; bad values become warnings.
  * @example toSubmissionHeader(parseHeaderTree(buf, 0, end, sink), sink).form // '8-K'
  */
@@ -60,33 +166,33 @@ export function toSubmissionHeader(raw: HeaderNode[], sink: WarningSink): Submis
 }
 
 function walkTop(nodes: HeaderNode[], h: SubmissionHeader, items: HeaderNode[], sink: WarningSink): void {
-  for (const node of nodes) {
-    const key = canonicalKey(node.key);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as HeaderNode;
+    const code = codeOf(node.key);
     const v = node.value;
-    const role = roleByTag[key];
-    if (role !== undefined && node.children) {
-      h.parties.push(toParty(role, node, sink));
+    if (code >= C_ROLE && node.children) {
+      h.parties.push(toParty(ROLES[code - C_ROLE] as string, node, sink));
       continue;
     }
-    if (key === 'SERIES-AND-CLASSES-CONTRACTS-DATA' && node.children) {
+    if (code === C_SERIES_DATA && node.children) {
       collectSeries(node.children, 'existing', undefined, h.series);
       continue;
     }
     // Other submissions' accession numbers (kept in the raw tree): never this submission's own.
-    if (key === 'MULTI-ACCESSION-NUMBERS') continue;
+    if (code === C_MULTI_ACCESSION) continue;
     if (v === undefined) {
       // An unknown container: look inside (some generators wrap everything once more).
       if (node.children) walkTop(node.children, h, items, sink);
       continue;
     }
-    switch (key) {
-      case 'ACCESSION-NUMBER':
+    switch (code) {
+      case C_ACCESSION_NUMBER:
         h.accessionNumber = v;
         break;
-      case 'TYPE':
+      case C_TYPE:
         h.form = v;
         break;
-      case 'PUBLIC-DOCUMENT-COUNT': {
+      case C_PUBLIC_DOCUMENT_COUNT: {
         const n = Number(v);
         if (/^\d+$/.test(v)) h.publicDocumentCount = n;
         else
@@ -97,28 +203,28 @@ function walkTop(nodes: HeaderNode[], h: SubmissionHeader, items: HeaderNode[], 
           );
         break;
       }
-      case 'PERIOD':
+      case C_PERIOD:
         setDate(h, 'reportDate', v, node, sink);
         break;
-      case 'FILING-DATE':
+      case C_FILING_DATE:
         setDate(h, 'filingDate', v, node, sink);
         break;
-      case 'DATE-OF-FILING-DATE-CHANGE':
+      case C_DATE_OF_CHANGE:
         setDate(h, 'dateOfChange', v, node, sink);
         break;
-      case 'EFFECTIVENESS-DATE':
+      case C_EFFECTIVENESS_DATE:
         setDate(h, 'effectivenessDate', v, node, sink);
         break;
-      case 'ACCEPTANCE-DATETIME': {
+      case C_ACCEPTANCE_DATETIME: {
         const t = parseAcceptanceDateTime(v);
         if (t) h.acceptanceDateTime = t;
         else sink.warn('invalid-date', `Expected YYYYMMDDHHMMSS, got ${JSON.stringify(v)}`, node.offset);
         break;
       }
-      case 'ITEMS':
+      case C_ITEMS:
         items.push(node);
         break;
-      case 'GROUP-MEMBERS':
+      case C_GROUP_MEMBERS:
         if (v !== '') h.groupMembers.push(v.replace(/^>+/, '').trim());
         break;
     }
@@ -151,69 +257,73 @@ function leaf(nodes: HeaderNode[] | undefined, key: string): string | undefined 
 
 function toParty(role: string, block: HeaderNode, sink: WarningSink): Party {
   const party: Party = { role, cik: '', name: '', kind: 'company', filingValues: [], formerNames: [] };
-  let sawCik = false;
-  const visit = (nodes: HeaderNode[]) => {
-    for (const node of nodes) {
-      const key = canonicalKey(node.key);
-      const kids = node.children;
-      if (key === 'COMPANY-DATA' || key === 'OWNER-DATA') {
-        if (key === 'OWNER-DATA') party.kind = 'owner';
-        if (kids) visit(kids);
-      } else if (key === 'FILING-VALUES') {
-        party.filingValues.push(toFilingValues(kids ?? []));
-      } else if (key === 'BUSINESS-ADDRESS' || key === 'MAIL-ADDRESS') {
-        const a = toAddress(kids ?? []);
-        if (key === 'BUSINESS-ADDRESS') party.businessAddress = a;
-        else party.mailAddress = a;
-      } else if (key === 'FORMER-COMPANY' || key === 'FORMER-NAME') {
-        const f = toFormerName(kids ?? [], sink, node.offset);
-        if (f) party.formerNames.push(f);
-      } else if (node.value !== undefined) {
-        const v = node.value;
-        switch (key) {
-          case 'CONFORMED-NAME':
-            party.name = v;
-            break;
-          case 'CIK': {
-            sawCik = true;
-            const cik = v.replace(/^0+/, '');
-            if (/^\d{1,10}$/.test(cik)) party.cik = cik.padStart(10, '0');
-            else
-              sink.warn(
-                'invalid-cik',
-                `Expected a CIK of 1 to 10 digits, got ${JSON.stringify(v)}`,
-                node.offset,
-              );
-            break;
-          }
-          case 'ASSIGNED-SIC':
-            setSic(party, v);
-            break;
-          case 'ORGANIZATION-NAME':
-            if (v !== '') party.organizationName = v;
-            break;
-          case 'IRS-NUMBER':
-          case 'EIN':
-            if (v !== '') party.irsNumber = v;
-            break;
-          case 'STATE-OF-INCORPORATION':
-            if (v !== '') party.stateOfIncorporation = v;
-            break;
-          case 'FISCAL-YEAR-END':
-            if (v !== '') party.fiscalYearEnd = v;
-            break;
-          case 'RELATIONSHIP':
-            if (v !== '') party.relationship = v;
-            break;
-        }
-      } else if (kids) {
-        visit(kids);
-      }
-    }
-  };
-  visit(block.children ?? []);
+  const sawCik = visitParty(block.children ?? [], party, sink, false);
   if (!sawCik) sink.warn('invalid-cik', `${block.key} block has no CIK`, block.offset);
   return party;
+}
+
+/** Fill `party` from the nodes of its block; returns `sawCik` updated. */
+function visitParty(nodes: HeaderNode[], party: Party, sink: WarningSink, sawCikIn: boolean): boolean {
+  let sawCik = sawCikIn;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as HeaderNode;
+    const code = codeOf(node.key);
+    const kids = node.children;
+    if (code === C_COMPANY_DATA || code === C_OWNER_DATA) {
+      if (code === C_OWNER_DATA) party.kind = 'owner';
+      if (kids) sawCik = visitParty(kids, party, sink, sawCik);
+    } else if (code === C_FILING_VALUES) {
+      party.filingValues.push(toFilingValues(kids ?? []));
+    } else if (code === C_BUSINESS_ADDRESS || code === C_MAIL_ADDRESS) {
+      const a = toAddress(kids ?? []);
+      if (code === C_BUSINESS_ADDRESS) party.businessAddress = a;
+      else party.mailAddress = a;
+    } else if (code === C_FORMER_COMPANY || code === C_FORMER_NAME) {
+      const f = toFormerName(kids ?? [], sink, node.offset);
+      if (f) party.formerNames.push(f);
+    } else if (node.value !== undefined) {
+      const v = node.value;
+      switch (code) {
+        case C_CONFORMED_NAME:
+          party.name = v;
+          break;
+        case C_CIK: {
+          sawCik = true;
+          const cik = v.replace(/^0+/, '');
+          if (/^\d{1,10}$/.test(cik)) party.cik = cik.padStart(10, '0');
+          else
+            sink.warn(
+              'invalid-cik',
+              `Expected a CIK of 1 to 10 digits, got ${JSON.stringify(v)}`,
+              node.offset,
+            );
+          break;
+        }
+        case C_ASSIGNED_SIC:
+          setSic(party, v);
+          break;
+        case C_ORGANIZATION_NAME:
+          if (v !== '') party.organizationName = v;
+          break;
+        case C_IRS_NUMBER:
+        case C_EIN:
+          if (v !== '') party.irsNumber = v;
+          break;
+        case C_STATE_OF_INCORPORATION:
+          if (v !== '') party.stateOfIncorporation = v;
+          break;
+        case C_FISCAL_YEAR_END:
+          if (v !== '') party.fiscalYearEnd = v;
+          break;
+        case C_RELATIONSHIP:
+          if (v !== '') party.relationship = v;
+          break;
+      }
+    } else if (kids) {
+      sawCik = visitParty(kids, party, sink, sawCik);
+    }
+  }
+  return sawCik;
 }
 
 function setSic(party: Party, v: string): void {
@@ -230,20 +340,21 @@ function setSic(party: Party, v: string): void {
 
 function toFilingValues(nodes: HeaderNode[]): FilingValues {
   const fv: FilingValues = {};
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as HeaderNode;
     const v = n.value;
     if (!v) continue;
-    switch (canonicalKey(n.key)) {
-      case 'FORM-TYPE':
+    switch (codeOf(n.key)) {
+      case C_FORM_TYPE:
         fv.formType ??= v;
         break;
-      case 'ACT':
+      case C_ACT:
         fv.act ??= toAct(v);
         break;
-      case 'FILE-NUMBER':
+      case C_FILE_NUMBER:
         fv.fileNumber ??= v;
         break;
-      case 'FILM-NUMBER':
+      case C_FILM_NUMBER:
         fv.filmNumber ??= v;
         break;
     }
@@ -256,20 +367,25 @@ function toAct(v: string): string {
   return v.length >= 7 && v.startsWith('19') && /^19\d\d\s*act$/i.test(v) ? v.slice(2, 4) : v;
 }
 
-const addressFields: Readonly<Record<string, keyof Address>> = {
-  STREET1: 'street1',
-  STREET2: 'street2',
-  CITY: 'city',
-  STATE: 'stateOrCountry',
-  ZIP: 'zipCode',
-  PHONE: 'phone',
-};
+/** Address field by code (`ADDRESS_FIELDS[code - C_STREET1]`), in the order of the codes. */
+const ADDRESS_FIELDS: readonly (keyof Address)[] = [
+  'street1',
+  'street2',
+  'city',
+  'stateOrCountry',
+  'zipCode',
+  'phone',
+];
 
 function toAddress(nodes: HeaderNode[]): Address {
   const a: Address = {};
-  for (const n of nodes) {
-    const field = n.value ? addressFields[canonicalKey(n.key)] : undefined;
-    if (field && a[field] === undefined) a[field] = n.value as string;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as HeaderNode;
+    if (!n.value) continue;
+    const code = codeOf(n.key);
+    if (code < C_STREET1 || code > C_PHONE) continue;
+    const field = ADDRESS_FIELDS[code - C_STREET1] as keyof Address;
+    if (a[field] === undefined) a[field] = n.value;
   }
   return a;
 }
@@ -277,11 +393,12 @@ function toAddress(nodes: HeaderNode[]): Address {
 function toFormerName(nodes: HeaderNode[], sink: WarningSink, offset: number): FormerName | undefined {
   let name: string | undefined;
   let date: string | undefined;
-  for (const n of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as HeaderNode;
     if (n.value === undefined) continue;
-    const k = canonicalKey(n.key);
-    if (k === 'FORMER-CONFORMED-NAME') name ??= n.value;
-    else if (k === 'DATE-CHANGED') date ??= n.value;
+    const code = codeOf(n.key);
+    if (code === C_FORMER_CONFORMED_NAME) name ??= n.value;
+    else if (code === C_DATE_CHANGED) date ??= n.value;
   }
   if (name === undefined) return undefined;
   const f: FormerName = { name };
