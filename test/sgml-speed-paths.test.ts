@@ -97,3 +97,49 @@ test('parseSubmission() finds </TEXT> past near misses around every X, sparse or
   }
   assert.equal(bodyOf(''), '');
 });
+
+/** A header-only submission with one FILER block per CIK value; returns the parsed parties' CIKs. */
+const ciks = (values: string[]) => {
+  const blocks = values.map(
+    (v) =>
+      `FILER:\n\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\t\t\tACME CORP\n\t\tCENTRAL INDEX KEY:\t\t\t${v}\n`,
+  );
+  const text = `<SEC-HEADER>\nACCESSION NUMBER:\t\t0000000001-24-000001\n${blocks.join('\n')}</SEC-HEADER>\n`;
+  const s = parseSubmission(Buffer.from(text, 'latin1'));
+  return {
+    ciks: s.parties.map((p) => p.cik),
+    warned: s.warnings.filter((w) => w.code === 'invalid-cik').length,
+  };
+};
+
+test('parseSubmission() pads a CIK of 1 to 10 digits after its leading zeros to 10 and rejects others', () => {
+  assert.deepEqual(ciks(['0001279704', '1279704', '000001279704', '7', '0000000000007']), {
+    ciks: ['0001279704', '0001279704', '0001279704', '0000000007', '0000000007'],
+    warned: 0,
+  });
+  assert.deepEqual(ciks(['0000000000', '12345678901', '12a4', '-123', '1 2']), {
+    ciks: ['', '', '', '', ''],
+    warned: 5,
+  });
+});
+
+test('parseSubmission() keeps the first value of each address field, in the order they came', () => {
+  const text = [
+    '<SEC-HEADER>',
+    'FILER:',
+    '\tCOMPANY DATA:',
+    '\t\tCENTRAL INDEX KEY:\t\t\t0000000001',
+    '\tBUSINESS ADDRESS:',
+    '\t\tZIP:\t\t\t12345',
+    '\t\tCITY:\t\t\tSPRINGFIELD',
+    '\t\tZIP:\t\t\t99999',
+    '\t\tSTREET 2:\t\tSUITE 1',
+    '\t\tSTATE:\t\t\t',
+    '\t\tBUSINESS PHONE:\t\t555-0100',
+    '</SEC-HEADER>',
+    '',
+  ].join('\n');
+  const a = parseSubmission(Buffer.from(text, 'latin1')).parties[0]?.businessAddress;
+  assert.deepEqual(a, { zipCode: '12345', city: 'SPRINGFIELD', street2: 'SUITE 1', phone: '555-0100' });
+  assert.deepEqual(Object.keys(a ?? {}), ['zipCode', 'city', 'street2', 'phone']);
+});

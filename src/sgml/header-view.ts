@@ -98,8 +98,11 @@ const C_FORM_TYPE = 29;
 const C_ACT = 30;
 const C_FILE_NUMBER = 31;
 const C_FILM_NUMBER = 32;
-/** 33-38: STREET1, STREET2, CITY, STATE, ZIP, PHONE (read through `ADDRESS_FIELDS`). */
 const C_STREET1 = 33;
+const C_STREET2 = 34;
+const C_CITY = 35;
+const C_STATE = 36;
+const C_ZIP = 37;
 const C_PHONE = 38;
 const C_FORMER_CONFORMED_NAME = 39;
 const C_DATE_CHANGED = 40;
@@ -114,13 +117,28 @@ codeByCanonical.delete('');
 /** Raw key (either spelling) → code; header keys are interned, so this map stays small. */
 const codeCache = new Map<string, number>();
 
-/** The code of a raw header key (`C_OTHER` for keys the typed view does not read). */
+/** Slots of the direct-mapped code cache in front of `codeCache` (a power of two). */
+const CODE_SLOTS = 1024;
+const slotKeys: string[] = new Array<string>(CODE_SLOTS).fill('');
+const slotCodes: number[] = new Array<number>(CODE_SLOTS).fill(C_OTHER);
+
+/**
+ * The code of a raw header key (`C_OTHER` for keys the typed view does not read). Keys are
+ * interned by the tree, so a slot from the length and two chars plus one identity compare
+ * usually answers without a map lookup.
+ */
 function codeOf(key: string): number {
+  const len = key.length;
+  const slot =
+    len === 0 ? 0 : (len ^ (key.charCodeAt(0) << 3) ^ (key.charCodeAt(len - 1) << 6)) & (CODE_SLOTS - 1);
+  if (slotKeys[slot] === key && len > 0) return slotCodes[slot] as number;
   let c = codeCache.get(key);
   if (c === undefined) {
     c = codeByCanonical.get(canonicalKey(key)) ?? C_OTHER;
     if (codeCache.size < 10_000) codeCache.set(key, c);
   }
+  slotKeys[slot] = key;
+  slotCodes[slot] = c;
   return c;
 }
 
@@ -289,8 +307,8 @@ function visitParty(nodes: HeaderNode[], party: Party, sink: WarningSink, sawCik
           break;
         case C_CIK: {
           sawCik = true;
-          const cik = v.replace(/^0+/, '');
-          if (/^\d{1,10}$/.test(cik)) party.cik = cik.padStart(10, '0');
+          const cik = toCik(v);
+          if (cik !== undefined) party.cik = cik;
           else
             sink.warn(
               'invalid-cik',
@@ -324,6 +342,22 @@ function visitParty(nodes: HeaderNode[], party: Party, sink: WarningSink, sawCik
     }
   }
   return sawCik;
+}
+
+/**
+ * `v` as a 10-digit CIK: leading zeros dropped, then 1 to 10 digits padded back to 10; undefined
+ * otherwise (what `v.replace(/^0+/, '')`, `/^\d{1,10}$/` and `padStart` did, without two regexes).
+ */
+function toCik(v: string): string | undefined {
+  const n = v.length;
+  let i = 0;
+  while (i < n && v.charCodeAt(i) === 48) i++;
+  if (n - i < 1 || n - i > 10) return undefined;
+  for (let j = i; j < n; j++) {
+    const c = v.charCodeAt(j);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return n === 10 ? v : v.slice(i).padStart(10, '0');
 }
 
 function setSic(party: Party, v: string): void {
@@ -367,25 +401,33 @@ function toAct(v: string): string {
   return v.length >= 7 && v.startsWith('19') && /^19\d\d\s*act$/i.test(v) ? v.slice(2, 4) : v;
 }
 
-/** Address field by code (`ADDRESS_FIELDS[code - C_STREET1]`), in the order of the codes. */
-const ADDRESS_FIELDS: readonly (keyof Address)[] = [
-  'street1',
-  'street2',
-  'city',
-  'stateOrCountry',
-  'zipCode',
-  'phone',
-];
-
 function toAddress(nodes: HeaderNode[]): Address {
   const a: Address = {};
+  // Fixed property names (no keyed access by a variable name: that is a megamorphic lookup).
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i] as HeaderNode;
-    if (!n.value) continue;
-    const code = codeOf(n.key);
-    if (code < C_STREET1 || code > C_PHONE) continue;
-    const field = ADDRESS_FIELDS[code - C_STREET1] as keyof Address;
-    if (a[field] === undefined) a[field] = n.value;
+    const v = n.value;
+    if (!v) continue;
+    switch (codeOf(n.key)) {
+      case C_STREET1:
+        a.street1 ??= v;
+        break;
+      case C_STREET2:
+        a.street2 ??= v;
+        break;
+      case C_CITY:
+        a.city ??= v;
+        break;
+      case C_STATE:
+        a.stateOrCountry ??= v;
+        break;
+      case C_ZIP:
+        a.zipCode ??= v;
+        break;
+      case C_PHONE:
+        a.phone ??= v;
+        break;
+    }
   }
   return a;
 }

@@ -497,11 +497,22 @@ export class PushParser {
     const b = this.buf;
     const from = this.rel(this.metaScan);
     const metaEnd = this.rel(this.docStart) + MAX_META;
-    // Search only the leading-tags window, never the body.
-    const region = b.subarray(0, Math.min(b.length, metaEnd + DOC_CLOSE.length));
-    const t = region.indexOf(TEXT_OPEN, from);
-    // </DOCUMENT> matters only before <TEXT> (a document without a body).
-    const d = t >= 0 ? region.subarray(0, t).indexOf(DOC_CLOSE, from) : region.indexOf(DOC_CLOSE, from);
+    // Search only the leading-tags window, never the body. </DOCUMENT> matters only before <TEXT>
+    // (a document without a body). One byte loop over the few tag lines, no native call.
+    const regionEnd = Math.min(b.length, metaEnd + DOC_CLOSE.length);
+    let t = -1;
+    let d = -1;
+    for (let i = from; i < regionEnd; i++) {
+      if (b[i] !== 60) continue;
+      if (i + TEXT_OPEN.length <= regionEnd && bytesAt(b, i, TEXT_OPEN)) {
+        t = i;
+        break;
+      }
+      if (i + DOC_CLOSE.length <= regionEnd && bytesAt(b, i, DOC_CLOSE)) {
+        d = i;
+        break;
+      }
+    }
     if ((t < 0 || t > metaEnd) && (d < 0 || d > metaEnd)) {
       if (!this.final && b.length < metaEnd) {
         this.metaScan = Math.max(this.docStart + 10, this.limit - 16);
