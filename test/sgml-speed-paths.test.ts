@@ -86,9 +86,9 @@ const bodyOf = (body: string): string => {
 };
 
 test('parseSubmission() finds </TEXT> past near misses around every X, sparse or dense', () => {
-  const near = 'X </TEX> <TEXT> </TEXt> <TEXX> /TEXT> </ TEXT> </TEXTX EX XT>\n';
-  // Sparse X: the X search runs to the end; dense X (uuencoded, capitals): it hands over to the
-  // /TEXT> search part way, which must still see a </TEXT> right after the hand-over point.
+  const near = 'X </TEX> <TEXT> </TEXt> <TEXX> /TEXT> </ TEXT> </TEXTX EX XT> <XT> /XT> XXT>\n';
+  // The search is for `XT>` with the four bytes before it checked: near misses share its tail or
+  // its head, among sparse and dense X (uuencoded, capitals), right before the real closer.
   const sparse = `${near}${'a'.repeat(3000)}${near}`;
   assert.equal(bodyOf(sparse), sparse);
   for (let k = 0; k < 12; k++) {
