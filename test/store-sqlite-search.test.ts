@@ -14,10 +14,15 @@ import { parseQuery } from '../src/search/query.ts';
 import { parseSnippet } from '../src/search/snippet.ts';
 import { compressRaw } from '../src/store/compress-raw.ts';
 import { toFtsMatch } from '../src/store/sqlite/fts.ts';
+import { migrate } from '../src/store/sqlite/migrate.ts';
+import { migrations } from '../src/store/sqlite/migrations/index.ts';
+import { createSearcher } from '../src/store/sqlite/search.ts';
 import { createSnippetMaker } from '../src/store/sqlite/snippets.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
 import { registerTopHits, TOP_HITS, type TopHits } from '../src/store/sqlite/top-hits.ts';
+import { createFilingWriter } from '../src/store/sqlite/write-filings.ts';
 import type { FilingInput, SearchRequest, Store } from '../src/store/store.ts';
+import { contractFilings } from './store-contract.ts';
 
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -242,5 +247,58 @@ describe('SQLite search paths', () => {
     assert.deepEqual(next.rows, rows.slice(10, 20));
     assert.deepEqual(top(5, rows[297] as [number, number]).rows, rows.slice(298));
     mem.close();
+  });
+});
+
+describe('migration 7 (contentless section_fts)', () => {
+  it('createSqliteStore() migrates a version-6 store: section search keeps its hits, totals and snippets', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edgarbox-m7-'));
+    try {
+      const path = join(dir, 'v6.db');
+      const db = new Database(path);
+      assert.equal(migrate(db, migrations.slice(0, 6)), 6);
+      const written = createFilingWriter(db).putFilings(contractFilings());
+      assert.ok(written.every((r) => r.status === 'inserted'));
+      const queries = ['helium section:1A', 'zeppelin section:1A section:7', 'revenue OR fleet section:7'];
+      const request = (q: string): SearchRequest => {
+        const parsed = parseQuery(q);
+        return { ...(parsed.text ? { text: parsed.text } : {}), filters: parsed.filters, sort: 'relevance' };
+      };
+      const before6 = queries.map((q) => createSearcher(db).search(request(q)));
+      // The version-6 table's own snippet() is the reference for the snippets.
+      const own = db
+        .prepare(
+          `SELECT snippet(section_fts, 0, char(2), char(3), '…', 24) FROM section_fts WHERE section_fts MATCH '"helium"'`,
+        )
+        .pluck()
+        .all() as string[];
+      db.close();
+      assert.deepEqual(
+        before6.map((r) => r.total),
+        [1, 2, 1],
+      );
+      assert.equal(own.length, before6[0]?.total);
+
+      const store = createSqliteStore({ path });
+      try {
+        assert.equal((await store.stats()).schemaVersion, 7);
+        for (const [i, q] of queries.entries())
+          assert.deepEqual(await store.search(request(q)), before6[i], q);
+        assert.deepEqual(before6[0]?.hits[0]?.snippet, parseSnippet(own[0] as string));
+        // Replacing the filing deletes its rows from the contentless index.
+        const changed = contractFilings().map((f) => ({ ...f, sha256: `${f.sha256}-changed` }));
+        assert.ok((await store.putFilings(changed)).every((r) => r.status === 'replaced'));
+        assert.equal((await store.search(request('helium section:1A'))).total, before6[0]?.total);
+      } finally {
+        await store.close();
+      }
+      const after7 = new Database(path, { readonly: true });
+      const sql = after7.prepare("SELECT sql FROM sqlite_master WHERE name = 'section_fts'").pluck().get();
+      assert.match(String(sql), /content = ''/);
+      assert.equal(after7.pragma('integrity_check', { simple: true }), 'ok');
+      after7.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

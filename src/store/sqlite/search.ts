@@ -153,7 +153,9 @@ export function createSearcher(db: Database.Database): Searcher {
   function searchText(req: SearchRequest, match: string, limit: number): SearchResult {
     const plan = filterPlan(req.filters, (req.filters.sections?.length ?? 0) > 0);
     const byDate = req.sort === 'date';
-    if (!byDate && hasPhrase(req.text)) return rankedInOnePass(req, plan, match, limit);
+    // A separate count is cheap only for words without filters (FTS5 counts doclists without
+    // reading positions or joining); otherwise it would repeat the match: count while ranking.
+    if (!byDate && (plan.needsJoin || hasPhrase(req.text))) return rankedInOnePass(req, plan, match, limit);
     const t = plan.fts;
     const joins = plan.needsJoin || byDate ? plan.joins : '';
     const filters = plan.where.map((w) => ` AND ${w}`).join('');
@@ -191,8 +193,8 @@ export function createSearcher(db: Database.Database): Searcher {
 
   /**
    * Relevance order in one pass that also counts: for phrases, where matching (comparing
-   * positions) is the cost and a separate `count(*)` would pay it again. Same order, keyset and
-   * total as the two-statement path.
+   * positions) is the cost, and for filtered searches (joins per match), where a separate
+   * `count(*)` would pay it again. Same order, keyset and total as the two-statement path.
    */
   function rankedInOnePass(req: SearchRequest, plan: Plan, match: string, limit: number): SearchResult {
     const t = plan.fts;
@@ -212,7 +214,7 @@ export function createSearcher(db: Database.Database): Searcher {
     const top = JSON.parse(json) as TopHits;
     const more = top.rows.length > limit;
     const page = top.rows.slice(0, limit).map(([id, score]) => ({ id, score, date: '' }));
-    return finish(plan, match, page, top.n, more, false, true);
+    return finish(plan, match, page, top.n, more, false, hasPhrase(req.text));
   }
 
   function finish(

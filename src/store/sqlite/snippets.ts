@@ -7,6 +7,8 @@
  * for every candidate). For those, the page's texts are copied into a scratch FTS5 table in the
  * connection's temp schema (same tokenizer) and `snippet()` runs there: its output depends only
  * on the row's own text and the query, so it is the same, at a cost set by the page size alone.
+ * `section_fts` keeps no text (schema 7), so section snippets always come from the scratch table,
+ * filled with the sections' slices of their document's Markdown.
  * @module
  */
 import type Database from 'better-sqlite3';
@@ -25,6 +27,7 @@ export type SnippetMaker = (
   fts: SnippetSource,
   match: string,
   ids: number[],
+  /** `'pass'` is honoured for `document_fts` only (`section_fts` holds no text to pass over). */
   strategy: 'pass' | 'scratch',
 ) => Map<number, string>;
 
@@ -43,10 +46,10 @@ export function createSnippetMaker(db: Database.Database): SnippetMaker {
       `SELECT rowid AS id, ${snippetCall(fts)} AS s
        FROM ${fts} WHERE ${fts} MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
     );
-  const pass = { document_fts: passSql('document_fts'), section_fts: passSql('section_fts') };
+  const pass = passSql('document_fts');
   let scratch:
     | {
-        fill: Record<SnippetSource, Database.Statement<[string]>>;
+        fill: Record<SnippetSource, (ids: string) => void>;
         index: Database.Statement;
         snippet: Database.Statement<[string], { id: number; s: string }>;
         clear: () => void;
@@ -58,18 +61,30 @@ export function createSnippetMaker(db: Database.Database): SnippetMaker {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS edgarbox_snip_text (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
       CREATE VIRTUAL TABLE IF NOT EXISTS temp.edgarbox_snip USING fts5 (body, content = 'edgarbox_snip_text',
         content_rowid = 'id', tokenize = '${TOKENIZE}');`);
-    const fillSql = (fts: string) =>
-      db.prepare<[string]>(
-        `INSERT INTO temp.edgarbox_snip_text (id, body)
-         SELECT rowid, body FROM main.${fts} WHERE rowid IN (SELECT value FROM json_each(?))`,
-      );
+    const fillDocuments = db.prepare<[string]>(
+      `INSERT INTO temp.edgarbox_snip_text (id, body)
+       SELECT rowid, body FROM main.document_fts WHERE rowid IN (SELECT value FROM json_each(?))`,
+    );
+    // Offsets are JavaScript string offsets (UTF-16), as the writer sliced them: slice here too.
+    const sectionSlices = db.prepare<
+      [string],
+      { id: number; markdown: string | null; start_offset: number; end_offset: number }
+    >(
+      `SELECT s.id, d.markdown, s.start_offset, s.end_offset FROM sections s JOIN documents d ON d.id = s.document_id
+       WHERE s.id IN (SELECT value FROM json_each(?))`,
+    );
+    const insertText = db.prepare('INSERT INTO temp.edgarbox_snip_text (id, body) VALUES (?, ?)');
+    const fillSections = (ids: string) => {
+      for (const r of sectionSlices.all(ids))
+        if (r.markdown !== null) insertText.run(r.id, r.markdown.slice(r.start_offset, r.end_offset));
+    };
     const index = db.prepare(
       'INSERT INTO temp.edgarbox_snip (rowid, body) SELECT id, body FROM temp.edgarbox_snip_text',
     );
     const deleteAll = db.prepare("INSERT INTO temp.edgarbox_snip (edgarbox_snip) VALUES ('delete-all')");
     const deleteText = db.prepare('DELETE FROM temp.edgarbox_snip_text');
     return {
-      fill: { document_fts: fillSql('document_fts'), section_fts: fillSql('section_fts') },
+      fill: { document_fts: (ids) => fillDocuments.run(ids), section_fts: fillSections },
       index,
       snippet: db.prepare(
         `SELECT rowid AS id, ${snippetCall('edgarbox_snip')} AS s FROM temp.edgarbox_snip WHERE edgarbox_snip MATCH ?`,
@@ -84,14 +99,14 @@ export function createSnippetMaker(db: Database.Database): SnippetMaker {
   return (fts, match, ids, strategy) => {
     const out = new Map<number, string>();
     if (ids.length === 0) return out;
-    if (strategy === 'pass') {
-      for (const row of pass[fts].all(match, JSON.stringify(ids))) out.set(row.id, row.s);
+    if (strategy === 'pass' && fts === 'document_fts') {
+      for (const row of pass.all(match, JSON.stringify(ids))) out.set(row.id, row.s);
       return out;
     }
     scratch ??= openScratch();
     const s = scratch;
     try {
-      s.fill[fts].run(JSON.stringify(ids));
+      s.fill[fts](JSON.stringify(ids));
       s.index.run();
       for (const row of s.snippet.all(match)) out.set(row.id, row.s);
     } finally {
