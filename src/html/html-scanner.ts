@@ -9,13 +9,30 @@
  * @module
  */
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { readTagName } from './tag-name.ts';
 
 /** Receives tokens in document order. Tag and attribute names are lower-cased. */
 export interface HtmlTokenSink {
-  openTag(name: string, attribs: Record<string, string>, selfClosing: boolean): void;
+  /**
+   * An open tag. `tag` is the same object for every occurrence of the same tag text in one
+   * document (while it stays cached), so a sink may remember what it derived from it in `memo`.
+   */
+  openTag(name: string, attribs: Record<string, string>, selfClosing: boolean, tag: OpenTag): void;
   closeTag(name: string): void;
   /** Text with entities decoded. */
   text(data: string): void;
+}
+
+/** An open tag as parsed once, replayed for every later occurrence of the same source text. */
+export interface OpenTag {
+  readonly name: string;
+  /** Shared between occurrences: never mutate. */
+  readonly attribs: Record<string, string>;
+  readonly selfClosing: boolean;
+  /** Raw-text element (`<script>`, `<style>` ...): its content up to the end tag is not markup. */
+  readonly rawText: boolean;
+  /** Free for the sink: whatever it derived from this tag (`undefined` until it sets it). */
+  memo: unknown;
 }
 
 /** Attributes the converters read; others are skipped without being copied or decoded. */
@@ -33,17 +50,12 @@ export const defaultAttributes: ReadonlySet<string> = new Set([
 /** Shared by every tag without a wanted attribute (never mutated). */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
-/** An open tag as parsed once, replayed for every later occurrence of the same source text. */
-interface CachedTag {
-  name: string;
-  attribs: Record<string, string>;
-  selfClosing: boolean;
-}
-
 /** Tags longer than this (inline images, unique iXBRL ids) are not cached. */
 const MAX_CACHED_TAG = 512;
 /** Distinct tags remembered per document before the cache starts over. */
 const MAX_TAG_CACHE = 4096;
+/** Slots of the first-level tag cache (a power of two). */
+const RECENT_SLOTS = 1024;
 
 /** Elements whose content is raw text up to their end tag (never parsed as markup). */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'plaintext']);
@@ -72,8 +84,21 @@ export class HtmlScanner {
   /** Wanted attribute names indexed by length, for allocation-free case-insensitive matching. */
   private readonly wanted: (string[] | undefined)[] = [];
   /** Parsed open tags by their source text. */
-  private readonly tagCache = new Map<string, CachedTag>();
-  private lastTag: CachedTag = { name: '', attribs: NO_ATTRIBUTES, selfClosing: false };
+  private readonly tagCache = new Map<string, OpenTag>();
+  /**
+   * First level in front of `tagCache`: a slot picked from the tag's length and a few of its
+   * characters holds one source text and its tag, checked by plain string equality (no hashing
+   * of the whole tag, which the Map needs on every lookup).
+   */
+  private readonly recentKeys: (string | undefined)[] = new Array(RECENT_SLOTS);
+  private readonly recentTags: (OpenTag | undefined)[] = new Array(RECENT_SLOTS);
+  private lastTag: OpenTag = {
+    name: '',
+    attribs: NO_ATTRIBUTES,
+    selfClosing: false,
+    rawText: false,
+    memo: undefined,
+  };
 
   /**
    * @param sink receives the tokens
@@ -205,9 +230,9 @@ export class HtmlScanner {
     const end = s.indexOf('>', lt + 2);
     if (end < 0) return -1;
     if (!isLetter(s.charCodeAt(lt + 2))) return end + 1; // `</ ...>` and `</>` are dropped
-    let i = lt + 2;
+    let i = lt + 3;
     while (i < end && !isSpace(s.charCodeAt(i)) && s.charCodeAt(i) !== SLASH) i++;
-    this.sink.closeTag(s.slice(lt + 2, i).toLowerCase());
+    this.sink.closeTag(readTagName(s, lt + 2, i));
     return end + 1;
   }
 
@@ -217,11 +242,30 @@ export class HtmlScanner {
     // was seen before is read from the cache, name, attributes (shared, never mutated) and all.
     const gt = s.indexOf('>', lt + 2);
     let key: string | null = null;
+    let slot = 0;
     if (gt > 0 && gt - lt < MAX_CACHED_TAG) {
       key = s.slice(lt, gt + 1);
-      const hit = this.tagCache.get(key);
+      const len = gt - lt;
+      slot =
+        (len * 977 +
+          s.charCodeAt(lt + 1) * 31 +
+          s.charCodeAt(lt + 2) * 7 +
+          s.charCodeAt(gt - 1) +
+          s.charCodeAt(gt - 3) * 131 +
+          s.charCodeAt(lt + (len >> 1)) * 17 +
+          s.charCodeAt(lt + (len >> 2)) * 257 +
+          s.charCodeAt(lt + ((3 * len) >> 2)) * 1031) &
+        (RECENT_SLOTS - 1);
+      let hit = this.recentKeys[slot] === key ? this.recentTags[slot] : undefined;
+      if (hit === undefined) {
+        hit = this.tagCache.get(key);
+        if (hit !== undefined) {
+          this.recentKeys[slot] = key;
+          this.recentTags[slot] = hit;
+        }
+      }
       if (hit !== undefined) {
-        this.emitOpenTag(hit.name, hit.attribs, hit.selfClosing);
+        this.emitOpenTag(hit);
         return gt + 1;
       }
     }
@@ -229,13 +273,15 @@ export class HtmlScanner {
     if (end === gt + 1 && key !== null) {
       if (this.tagCache.size >= MAX_TAG_CACHE) this.tagCache.clear();
       this.tagCache.set(key, this.lastTag);
+      this.recentKeys[slot] = key;
+      this.recentTags[slot] = this.lastTag;
     }
     return end;
   }
 
-  private emitOpenTag(name: string, attribs: Record<string, string>, selfClosing: boolean): void {
-    this.sink.openTag(name, attribs, selfClosing);
-    if (!selfClosing && RAW_TEXT.has(name)) this.rawTextEnd = name;
+  private emitOpenTag(tag: OpenTag): void {
+    this.sink.openTag(tag.name, tag.attribs, tag.selfClosing, tag);
+    if (tag.rawText) this.rawTextEnd = tag.name;
   }
 
   /** Parse the open tag at `lt` (recorded in `lastTag`); returns the index after it, or -1 if incomplete. */
@@ -249,7 +295,7 @@ export class HtmlScanner {
       i++;
     }
     if (i >= n) return -1;
-    const name = s.slice(lt + 1, i).toLowerCase();
+    const name = readTagName(s, lt + 1, i);
     let attribs: Record<string, string> = NO_ATTRIBUTES;
     let selfClosing = false;
     while (true) {
@@ -304,8 +350,15 @@ export class HtmlScanner {
         if (!(attrName in attribs)) attribs[attrName] = value;
       }
     }
-    this.lastTag = { name, attribs, selfClosing };
-    this.emitOpenTag(name, attribs, selfClosing);
+    const tag: OpenTag = {
+      name,
+      attribs,
+      selfClosing,
+      rawText: !selfClosing && RAW_TEXT.has(name),
+      memo: undefined,
+    };
+    this.lastTag = tag;
+    this.emitOpenTag(tag);
     return i;
   }
 }

@@ -9,13 +9,15 @@ import { isDecoration } from './noise.ts';
 
 /** Marks a `<br>` inside the collected parts; a private-use character filings do not contain. */
 const BREAK = '\uE000';
-const SPACE_RUN = /\s+/g;
-/** Any whitespace other than single plain spaces. */
-const NEEDS_COLLAPSE = /[^\S ]| {2}/;
+const NON_SPACE = /\S/;
+/**
+ * A whitespace run that is not already one plain space (a lone space is left alone: replacing
+ * only these runs with one space collapses every run, with far fewer matches than `/\s+/g`).
+ */
+const SPACE_RUN = /(?: \s|[^\S ])\s*/g;
 const RULE = /^[\s_=\\]*$/;
 const MD_SPECIAL = /[\\`*_[\]<>|]/g;
 const MD_SPECIAL_ONE = /[\\`*_[\]<>|]/;
-const NON_SPACE = /\S/;
 
 /** A finished piece of inline content: `\n` separates source lines. */
 export interface InlineContent {
@@ -171,7 +173,7 @@ function isRule(line: string): boolean {
 
 /** Collapse whitespace, split at breaks, drop empty and decoration-only lines. */
 function normalize(joined: string, drop: (line: string) => boolean): string {
-  const collapsed = NEEDS_COLLAPSE.test(joined) ? joined.replace(SPACE_RUN, ' ') : joined;
+  const collapsed = joined.replace(SPACE_RUN, ' ');
   if (!collapsed.includes(BREAK)) {
     const one = collapsed.trim();
     return drop(one) ? '' : one;

@@ -12,7 +12,7 @@ import {
   type ElementHandler,
   skippedElements,
 } from './element-handlers.ts';
-import { HtmlScanner } from './html-scanner.ts';
+import { HtmlScanner, type OpenTag } from './html-scanner.ts';
 
 /** Options for `parseHtml`. */
 export interface ParseHtmlOptions {
@@ -94,6 +94,17 @@ interface TagInfo {
   closesP: boolean;
   isVoid: boolean;
   skipped: boolean;
+}
+/** What one open tag (name and attributes) means to the tree builder, worked out once per distinct tag. */
+interface TagMemo {
+  info: TagInfo;
+  /** HIDDEN from the style, the `hidden` attribute or a skipped element; BOLD and CENTER from the style. */
+  styleFlags: number;
+  pageBreak: boolean;
+  /** Needs no frame when not hidden: no handler, no style flags, no `align`. */
+  untracked: boolean;
+  /** BOLD and CENTER from the handler and `align=center`. */
+  extraFlags: number;
 }
 /** Distinct tag names remembered per document (hostile input may invent millions). */
 const MAX_TAG_INFOS = 1024;
@@ -181,38 +192,52 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
     return info;
   };
 
-  /** Open an element; returns false for a plain inline element, which is not tracked at all. */
-  const open = (name: string, attribs: Attributes, info: TagInfo): boolean => {
-    if (b.hiddenDepth > 0) {
-      push(name, undefined, 0, undefined);
-      return true;
-    }
+  const memoOf = (name: string, attribs: Attributes): TagMemo => {
+    const info = tagInfo(name);
     const style = attribs.style;
     let flags = style ? styleFlags(style) : 0;
     const pageBreak = (flags & PAGE_BREAK_FLAG) !== 0;
     flags &= ~PAGE_BREAK_FLAG;
     if (attribs.hidden !== undefined || info.skipped) flags |= HIDDEN;
-    if (flags & HIDDEN) {
+    const handler = info.handler;
+    let extraFlags = 0;
+    if (handler?.bold) extraFlags |= BOLD;
+    if (handler?.center || (attribs.align !== undefined && attribs.align.toLowerCase() === 'center'))
+      extraFlags |= CENTER;
+    const untracked = handler === undefined && flags === 0 && attribs.align === undefined;
+    return { info, styleFlags: flags, pageBreak, untracked, extraFlags };
+  };
+
+  /** Open an element; returns false for a plain inline element, which is not tracked at all. */
+  const open = (name: string, attribs: Attributes, m: TagMemo): boolean => {
+    if (b.hiddenDepth > 0) {
+      push(name, undefined, 0, undefined);
+      return true;
+    }
+    if (m.styleFlags & HIDDEN) {
       b.hiddenDepth++;
       push(name, undefined, HIDDEN, undefined);
       return true;
     }
-    const handler = info.handler;
     // `<font>`, `<span>`, `<ix:nonFraction>`... without meaning here: their end tag finds no
     // open element of that name and is ignored, so they need no frame.
-    if (handler === undefined && flags === 0 && attribs.align === undefined) return false;
-    if (handler?.bold) flags |= BOLD;
-    if (handler?.center || (attribs.align !== undefined && attribs.align.toLowerCase() === 'center'))
-      flags |= CENTER;
-    if (pageBreak) b.pageBreak();
+    if (m.untracked) return false;
+    const handler = m.info.handler;
+    const flags = m.styleFlags | m.extraFlags;
+    if (m.pageBreak) b.pageBreak();
     if (flags & BOLD) b.boldDepth++;
     if (flags & CENTER) b.centerDepth++;
     push(name, handler, flags, handler?.open ? handler.open(b, attribs) : undefined);
     return true;
   };
 
-  const startTag = (name: string, attribs: Attributes, selfClosing: boolean): void => {
-    const info = tagInfo(name);
+  const startTag = (name: string, attribs: Attributes, selfClosing: boolean, tag?: OpenTag): void => {
+    let m = tag?.memo as TagMemo | undefined;
+    if (m === undefined) {
+      m = memoOf(name, attribs);
+      if (tag !== undefined) tag.memo = m;
+    }
+    const info = m.info;
     const implied = info.implied;
     if (implied) {
       for (let i = names.length - 1; i >= 0 && i >= names.length - MAX_CLOSE_SEARCH; i--) {
@@ -225,7 +250,7 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
       }
     }
     if (info.closesP && names[names.length - 1] === 'p') popTo(names.length - 1);
-    if (open(name, attribs, info) && (selfClosing || info.isVoid)) close();
+    if (open(name, attribs, m) && (selfClosing || info.isVoid)) close();
   };
 
   const endTag = (name: string): void => {
