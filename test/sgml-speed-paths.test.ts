@@ -143,3 +143,35 @@ test('parseSubmission() keeps the first value of each address field, in the orde
   assert.deepEqual(a, { zipCode: '12345', city: 'SPRINGFIELD', street2: 'SUITE 1', phone: '555-0100' });
   assert.deepEqual(Object.keys(a ?? {}), ['zipCode', 'city', 'street2', 'phone']);
 });
+
+/** Bare documents with these sequence numbers; returns the duplicate warnings and count mismatch. */
+const sequences = (seqs: number[], declared: number) => {
+  const docs = seqs.map(
+    (q) =>
+      `<DOCUMENT>\n<TYPE>EX-${q}\n<SEQUENCE>${q}\n<FILENAME>d${q}.txt\n<TEXT>\nx\n</TEXT>\n</DOCUMENT>\n`,
+  );
+  const text = `<SEC-HEADER>\nACCESSION NUMBER:\t\t0000000001-24-000001\nPUBLIC DOCUMENT COUNT:\t\t${declared}\n</SEC-HEADER>\n${docs.join('')}`;
+  const s = parseSubmission(Buffer.from(text, 'latin1'));
+  return s.warnings.map((w) => (w.code === 'duplicate-sequence' ? w.message : w.code));
+};
+
+test('toSubmission() warns once per repeated sequence and counts gaps, with few or many documents', () => {
+  assert.deepEqual(sequences([1, 2, 2, 4, 2], 5), ['Sequence 2 appears twice', 'Sequence 2 appears twice']);
+  // 3 distinct of max 5: two gaps, so 3 documents may declare up to 5 ...
+  assert.deepEqual(sequences([1, 3, 5], 5), []);
+  // ... but not 6.
+  assert.deepEqual(sequences([1, 3, 5], 6), ['document-count-mismatch']);
+  const many = Array.from({ length: 20 }, (_, i) => i + 1);
+  many.push(7, 20, 7);
+  assert.deepEqual(sequences(many, 23), [
+    'Sequence 7 appears twice',
+    'Sequence 20 appears twice',
+    'Sequence 7 appears twice',
+  ]);
+  assert.deepEqual(sequences(many, 20), [
+    'document-count-mismatch',
+    'Sequence 7 appears twice',
+    'Sequence 20 appears twice',
+    'Sequence 7 appears twice',
+  ]);
+});

@@ -50,6 +50,33 @@ export function findPrimaryDocument(form: string, docs: readonly SubmissionDocum
   return primary;
 }
 
+/** Up to this many documents, sequences are compared pairwise (no `Set` per parse). */
+const SMALL = 16;
+
+/** For each document: does a document before it have the same sequence number? */
+function repeatedSequences(docs: readonly SubmissionDocument[]): boolean[] {
+  const out = new Array<boolean>(docs.length).fill(false);
+  if (docs.length <= SMALL) {
+    for (let i = 1; i < docs.length; i++) {
+      const seq = (docs[i] as SubmissionDocument).sequence;
+      for (let j = 0; j < i; j++) {
+        if ((docs[j] as SubmissionDocument).sequence === seq) {
+          out[i] = true;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+  const seen = new Set<number>();
+  for (let i = 0; i < docs.length; i++) {
+    const seq = (docs[i] as SubmissionDocument).sequence;
+    if (seen.has(seq)) out[i] = true;
+    seen.add(seq);
+  }
+  return out;
+}
+
 /** Assemble the `Submission` from the parser's parts, adding the submission-level warnings. */
 export function toSubmission(parts: SubmissionParts): Submission {
   const { sink, documents: docs } = parts;
@@ -69,8 +96,12 @@ export function toSubmission(parts: SubmissionParts): Submission {
   // gaps (EDGAR leaves out documents it does not disseminate). More documents than declared, or
   // fewer than declared minus the gaps, is a mismatch.
   const declared = header.publicDocumentCount;
-  const maxSeq = docs.reduce((m, d) => Math.max(m, d.sequence), 0);
-  const gaps = Math.max(0, maxSeq - new Set(docs.map((d) => d.sequence)).size);
+  let maxSeq = 0;
+  for (const d of docs) if (d.sequence > maxSeq) maxSeq = d.sequence;
+  const repeated = repeatedSequences(docs);
+  let distinct = 0;
+  for (const r of repeated) if (!r) distinct++;
+  const gaps = Math.max(0, maxSeq - distinct);
   if (
     declared !== undefined &&
     docs.length > 0 &&
@@ -82,11 +113,9 @@ export function toSubmission(parts: SubmissionParts): Submission {
       docs[0]?.blockOffset ?? 0,
     );
   }
-  const seen = new Set<number>();
-  for (const d of docs) {
-    if (seen.has(d.sequence))
-      sink.warn('duplicate-sequence', `Sequence ${d.sequence} appears twice`, d.blockOffset);
-    seen.add(d.sequence);
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i] as SubmissionDocument;
+    if (repeated[i]) sink.warn('duplicate-sequence', `Sequence ${d.sequence} appears twice`, d.blockOffset);
   }
   const primary = findPrimaryDocument(header.form, docs);
   if (!header.form && primary >= 0 && dialect === 'bare-documents') {
