@@ -13,13 +13,13 @@ import type { Submission } from '../src/core/submission.ts';
 import { parseQuery } from '../src/search/query.ts';
 import { parseSnippet } from '../src/search/snippet.ts';
 import { compressRaw } from '../src/store/compress-raw.ts';
+import { encodeCursor } from '../src/store/cursor.ts';
 import { toFtsMatch } from '../src/store/sqlite/fts.ts';
 import { migrate } from '../src/store/sqlite/migrate.ts';
 import { migrations } from '../src/store/sqlite/migrations/index.ts';
 import { createSearcher } from '../src/store/sqlite/search.ts';
 import { createSnippetMaker } from '../src/store/sqlite/snippets.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
-import { registerTopHits, TOP_HITS, type TopHits } from '../src/store/sqlite/top-hits.ts';
 import { createFilingWriter } from '../src/store/sqlite/write-filings.ts';
 import type { FilingInput, SearchRequest, Store } from '../src/store/store.ts';
 import { contractFilings } from './store-contract.ts';
@@ -198,6 +198,16 @@ describe('SQLite search paths', () => {
         want.map((h) => JSON.stringify(parseSnippet(h.s))),
         `${q}: snippets`,
       );
+      // A cursor after the last hit: no hits, the same exact total.
+      const last = want[want.length - 1] as { id: number; score: number };
+      const past = await store.search({
+        ...(parsed.text ? { text: parsed.text } : {}),
+        filters: { ...parsed.filters, ...(forms ? { forms } : {}) },
+        sort: 'relevance',
+        limit: 7,
+        cursor: encodeCursor({ s: last.score, i: last.id }),
+      });
+      assert.deepEqual([past.hits.length, past.total, past.nextCursor], [0, want.length, undefined], q);
     }
   });
 
@@ -217,36 +227,6 @@ describe('SQLite search paths', () => {
       // The scratch table is emptied after each use.
       assert.equal(db.prepare('SELECT count(*) FROM temp.edgarbox_snip_text').pluck().get(), 0);
     }
-  });
-
-  it('edgarbox_top_hits() counts every row and keeps the best k after the keyset, ties by id', () => {
-    const mem = new Database(':memory:');
-    registerTopHits(mem);
-    mem.exec('CREATE TABLE t (id INTEGER, s REAL)');
-    const ins = mem.prepare('INSERT INTO t VALUES (?, ?)');
-    const rows: Array<[number, number]> = [];
-    const r = seeded(3);
-    for (let i = 1; i <= 300; i++) {
-      const s = -1 - Math.floor(r() * 20);
-      rows.push([i, s]);
-      ins.run(i, s);
-    }
-    rows.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-    const top = (k: number, after: [number, number] | null) =>
-      JSON.parse(
-        mem
-          .prepare(`SELECT ${TOP_HITS}(id, s, ?, ?, ?) FROM (SELECT id, s FROM t ORDER BY random())`)
-          .pluck()
-          .get(k, after?.[1] ?? null, after?.[0] ?? null) as string,
-      ) as TopHits;
-    const first = top(10, null);
-    assert.equal(first.n, 300);
-    assert.deepEqual(first.rows, rows.slice(0, 10));
-    const next = top(10, rows[9] as [number, number]);
-    assert.equal(next.n, 300);
-    assert.deepEqual(next.rows, rows.slice(10, 20));
-    assert.deepEqual(top(5, rows[297] as [number, number]).rows, rows.slice(298));
-    mem.close();
   });
 });
 
