@@ -10,23 +10,23 @@
  * Options: `--size <MB>` synthetic corpus size (default 100; 1000 for the full run), `--reps <n>` (default 5),
  * `--cpu` (time in-process runs by CPU time, for a shared machine).
  *
- * Last result (2026-11-21 22:17 UTC, after the issue-2 speed work; shared 2-vCPU VM at load average
- * 4-8, `--size 1000 --cpu`, 5 reps; ratio = scan CPU time / parse CPU time):
- *   real x20 in-process: parse 1606 MB/s median (1879 best), ratio 0.77x median (per-rep 0.63-0.90x);
- *     the 143 KB, 239-filer Midcap.40App header parses in ~1.5-2.3 ms (was ~15.8 ms, ~6 MB of scan;
- *     now ~3-4 MB of scan).
- *   synthetic 1 GB in-process: parse 968 MB/s median / 1197 best, ratio 0.48x median / 0.58x best
- *     (per-rep 0.42-0.58x). Same-process A/B runs at lower load (1,000 files, 21-41 alternated reps)
- *     gave 0.55-0.65x; `--size 100` at load 4-6 gave 0.37-0.39x: the figure moves with the load.
- *   synthetic 1 GB, one process, 2 workers: busiest worker's CPU 1.13 s -> 0.88 GB/s on idle cores
- *     (0.71x of 1.25 GB/s; was 1.29-1.38 s); peak RSS 130 MiB. Wall-clock scaling not measurable
- *     under this load (0.86x).
- *   .nc.tar.gz streamed through gunzip + node-tar + push parser: 90 MB/s of SGML.
- * Before (same day, load 16-19, same options): real x20 ratio 0.22-0.42x; synthetic 1 GB 0.32x
- *   median / 0.37x best; Midcap header ~6 MB of scan; busiest worker 1.29-1.38 s. A same-process
- *   run at load ~2-5 just before the work (CPU time, 7 reps): real 0.22x, synthetic 57 MB 0.43x.
- * Where the parse time goes now (synthetic, CPU profile): the header is ~45 % (raw tree ~8 us and
- *   typed view ~7-9 us per 1 KB header), the body search for `</TEXT>` ~20 %.
+ * Last result (2026-11-21 23:46 UTC, after the second issue-2 speed pass; shared 2-vCPU VM at load
+ * average 3.9-5.1, `--size 1000 --cpu`, 5 reps; ratio = scan CPU time / parse CPU time):
+ *   real x20 in-process: parse 2206 MB/s median, ratio 1.04x median (per-rep 0.80-1.22x).
+ *   synthetic 1 GB in-process: parse 1623 MB/s median / 1872 best, ratio 0.79x median / 0.87x best
+ *     (per-rep 0.64-0.87x).
+ *   synthetic 1 GB, one process, 2 workers: busiest worker's CPU 0.65 s -> 1.54 GB/s on idle cores
+ *     (1.24x of 1.25 GB/s); with process and worker startup (main thread startup + busiest worker's
+ *     CPU since its thread started) 0.77 s -> 1.29 GB/s (1.03x). Peak RSS 122 MiB. Wall 3.7 s: at
+ *     load 5 on 2 vCPUs the wall clock measures the other processes, not this one.
+ *   .nc.tar.gz streamed through gunzip + node-tar + push parser: 78 MB/s of SGML (wall, gunzip-bound).
+ * Before this pass (22:17 UTC, load 4-8): real 0.77x, synthetic 0.48x median (0.42-0.58x), 2 workers
+ *   1.13 s -> 0.88 GB/s. What changed: `</TEXT>` by V8's search for `XT>` (memchr for the rare `X`;
+ *   2x on real bodies), fewer per-char JavaScript loops in the header (char loops cost ~5 ns a char
+ *   on this VM), integer key codes in the typed view, no Sets per parse, and workers reading into a
+ *   reused 256 KiB buffer (a reused 8 MiB buffer doubled the kernel read time).
+ * Where the parse time goes now (synthetic, CPU profile): header tree ~20 %, typed view ~15 %, the
+ *   body search ~12 % (mostly the memchr itself), GC ~7 %, per-document tags and the rest.
  * @module
  */
 import { spawnSync } from 'node:child_process';
