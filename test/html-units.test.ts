@@ -58,6 +58,67 @@ test('HtmlScanner gives the same tokens for any chunking of the input', () => {
   assert.ok(whole.includes('T:x < y'));
 });
 
+test('HtmlScanner sends cheap whitespace-only runs to space() when the sink has one, everything else to text()', () => {
+  const events: string[] = [];
+  const scanner = new HtmlScanner({
+    openTag: (name) => events.push(`O:${name}`),
+    closeTag: (name) => events.push(`C:${name}`),
+    text: (data) => events.push(`T:${data}`),
+    space: (data) => events.push(`S:${data}`),
+  });
+  scanner.write('<p>\n  <b>A &amp; B</b>\n&nbsp;<i> </i>&#160;x</p><td>&nbsp;</td>');
+  scanner.end();
+  assert.deepEqual(events, [
+    'O:p',
+    'S:\n  ',
+    'O:b',
+    'T:A & B',
+    'C:b',
+    'T:\n\u00a0',
+    'O:i',
+    'S: ',
+    'C:i',
+    'T:\u00a0x',
+    'C:p',
+    'O:td',
+    'S:\u00a0',
+    'C:td',
+  ]);
+  // Any chunking gives the same text, whichever callback each piece takes.
+  const doc = '<p>a &amp;\n b</p>\n &nbsp; <td>&nbsp;</td>x&lt;y';
+  const merged = (chunks: string[]): string[] => {
+    const out: string[] = [];
+    let text = '';
+    const s = new HtmlScanner({
+      openTag: (name) => {
+        out.push(text, `O:${name}`);
+        text = '';
+      },
+      closeTag: (name) => {
+        out.push(text, `C:${name}`);
+        text = '';
+      },
+      text: (data) => {
+        text += data;
+      },
+      space: (data) => {
+        text += data;
+      },
+    });
+    for (const c of chunks) s.write(c);
+    s.end();
+    out.push(text);
+    return out;
+  };
+  const whole = merged([doc]);
+  for (let size = 1; size <= 9; size++) {
+    const chunks: string[] = [];
+    for (let i = 0; i < doc.length; i += size) chunks.push(doc.slice(i, i + size));
+    assert.deepEqual(merged(chunks), whole, `chunk size ${size}`);
+  }
+  assert.deepEqual(whole, ['', 'O:p', 'a &\n b', 'C:p', '\n \u00a0 ', 'O:td', '\u00a0', 'C:td', 'x<y']);
+});
+
 test('HtmlScanner skips script content and keeps only the attributes converters read', () => {
   const tokens = tokensOf([
     '<div class="c" STYLE="display:none" data-x="1">t</div><script>x("<div>")</script>',

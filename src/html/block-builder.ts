@@ -56,6 +56,12 @@ export class BlockBuilder {
     else this.buf.add(data, this.boldDepth > 0);
   }
 
+  /** Text that is only whitespace. */
+  space(data: string): void {
+    if (this.pre) this.pre.push(data);
+    else this.buf.addSpace(data, this.boldDepth > 0);
+  }
+
   /** Text with a different Markdown rendering (images). */
   raw(text: string, md: string): void {
     this.buf.addRaw(text, md);

@@ -10,6 +10,7 @@
  */
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { readTagName } from './tag-name.ts';
+import { isBlankRange } from './whitespace.ts';
 
 /** Receives tokens in document order. Tag and attribute names are lower-cased. */
 export interface HtmlTokenSink {
@@ -21,6 +22,12 @@ export interface HtmlTokenSink {
   closeTag(name: string): void;
   /** Text with entities decoded. */
   text(data: string): void;
+  /**
+   * Optional: whitespace-only runs the scanner recognises cheaply (most runs between tags:
+   * `\n`, `&nbsp;`). They must mean to the sink exactly what `text` would; without this method
+   * they go to `text`, and `text` may still receive whitespace-only runs either way.
+   */
+  space?(data: string): void;
 }
 
 /** An open tag as parsed once, replayed for every later occurrence of the same source text. */
@@ -79,6 +86,10 @@ function isLetter(c: number): boolean {
 /** Push tokenizer for HTML. */
 export class HtmlScanner {
   private buffer = '';
+  /** Index of the next `&` in `buffer` at or after the last text run (the buffer's length when none). */
+  private nextAmp = -1;
+  /** The sink takes whitespace-only runs separately. */
+  private readonly spaces: boolean;
   private rawTextEnd: string | null = null;
   private readonly sink: HtmlTokenSink;
   /** Wanted attribute names indexed by length, for allocation-free case-insensitive matching. */
@@ -106,6 +117,7 @@ export class HtmlScanner {
    */
   constructor(sink: HtmlTokenSink, attributes: ReadonlySet<string> = defaultAttributes) {
     this.sink = sink;
+    this.spaces = typeof sink.space === 'function';
     for (const name of attributes) {
       const list = this.wanted[name.length] ?? [];
       list.push(name);
@@ -128,20 +140,34 @@ export class HtmlScanner {
   /** Feed the next chunk of the document. */
   write(chunk: string): void {
     this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    this.nextAmp = -1;
     const consumed = this.scan(false);
     this.buffer = consumed >= this.buffer.length ? '' : this.buffer.slice(consumed);
   }
 
   /** Finish: whatever is left is text (an unterminated tag or comment is dropped). */
   end(): void {
+    this.nextAmp = -1;
     this.scan(true);
     this.buffer = '';
   }
 
   private emitText(start: number, end: number): void {
     if (end <= start) return;
-    const raw = this.buffer.slice(start, end);
-    this.sink.text(raw.includes('&') ? decodeHTML(raw) : raw);
+    const s = this.buffer;
+    // One search per `&` of the document instead of one per text run.
+    if (this.nextAmp < start) {
+      const amp = s.indexOf('&', start);
+      this.nextAmp = amp < 0 ? s.length : amp;
+    }
+    if (this.nextAmp >= end) {
+      if (this.spaces && isBlankRange(s, start, end)) this.sink.space?.(s.slice(start, end));
+      else this.sink.text(s.slice(start, end));
+      return;
+    }
+    const raw = s.slice(start, end);
+    if (raw === '&nbsp;' && this.spaces) this.sink.space?.('\u00a0');
+    else this.sink.text(decodeHTML(raw));
   }
 
   /** Scan the buffer; returns how many characters were consumed. */

@@ -74,6 +74,14 @@ export class InlineBuffer {
     }
   }
 
+  /** Append whitespace-only source text: what `add` does with it, without looking for visible characters. */
+  addSpace(text: string, bold: boolean): void {
+    if (!this.visible) return;
+    this.text.push(text);
+    if (this.md) this.md.push(text);
+    if (bold) this.boldChars += text.length;
+  }
+
   /** Append text whose Markdown form differs (`[image: x]`). */
   addRaw(text: string, md: string): void {
     if (this.markdown) this.markdownParts().push(md);

@@ -269,6 +269,9 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
     text: (data) => {
       if (b.hiddenDepth === 0) b.text(data);
     },
+    space: (data) => {
+      if (b.hiddenDepth === 0) b.space(data);
+    },
   });
   for (const chunk of chunks) scanner.write(chunk);
   scanner.end();
