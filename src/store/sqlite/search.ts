@@ -56,10 +56,11 @@ const META_COLUMNS = {
 /**
  * Matches above which a snippet pass (walking the whole match) costs more than re-indexing the
  * page's texts (~2-4 ms for 20 hits): measured at 100k filings, a single word's pass costs about
- * 0.12 us a match, a phrase's several us (positions compared).
+ * 0.1 us a match plus the snippets, a phrase's 0.3-3 us a match (positions compared; the most
+ * for phrases of common words). Below these a pass is as cheap or cheaper (10k filings).
  */
 const SNIPPET_PASS_LIMIT = 10_000;
-const SNIPPET_PASS_LIMIT_PHRASE = 500;
+const SNIPPET_PASS_LIMIT_PHRASE = 5_000;
 
 function filterPlan(filters: SearchFilters, sections: boolean): Plan {
   const where: string[] = [];
