@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createSubmissionParser } from '../src/sgml/index.ts';
+import { createSubmissionParser, documentBody, parseSubmission } from '../src/sgml/index.ts';
 
 setFlagsFromString('--expose-gc');
 /** A full GC, so that the measurement sees retained memory, not garbage waiting for collection. */
@@ -71,4 +71,66 @@ test('createSubmissionParser() streams a 96 MB submission in bounded memory', ()
     'end 2 3',
   ]);
   assert.deepEqual(s.warnings, []);
+});
+
+/** Bodies of a few KB to tens of KB around every document kind the parser treats apart. */
+function mixedSubmission(): Buffer {
+  const para = (n: number) => `<P>Fictional widgets sold in quarter ${n}; revenue rose.</P>\n`;
+  const html = (n: number) => Array.from({ length: n }, (_, i) => para(i)).join('');
+  const uu = Array.from({ length: 120 }, () => `M${'86%C'.repeat(15)}`).join('\n');
+  const docs = [
+    ['10-K', 'a10k.htm', `<HTML>\n${html(700)}</HTML>\n`],
+    ['EX-21', 'ex21.htm', html(3)],
+    ['EX-101.INS', 'a-20231231.xml', `<XBRL>\n<?xml version="1.0"?>\n<xbrl>${html(90)}</xbrl>\n</XBRL>\n`],
+    ['GRAPHIC', 'logo.jpg', `begin 644 logo.jpg\n${uu}\n\`\nend\n`],
+    ['EX-99', 'ex99.txt', `${'FICTIONAL TEXT EXHIBIT LINE\n'.repeat(400)}`],
+  ];
+  const blocks = docs.map(
+    ([type, name, body], i) =>
+      `<DOCUMENT>\n<TYPE>${type}\n<SEQUENCE>${i + 1}\n<FILENAME>${name}\n<TEXT>\n${body}</TEXT>\n</DOCUMENT>\n`,
+  );
+  return Buffer.from(
+    `${header.replace('COUNT:\t\t2', 'COUNT:\t\t5')}${blocks.join('')}</SEC-DOCUMENT>\n`,
+    'latin1',
+  );
+}
+
+test('createSubmissionParser() gives parseSubmission() results and bodies for chunks around 2-20 KB', () => {
+  const bytes = mixedSubmission();
+  const want = parseSubmission(bytes);
+  assert.equal(want.documents.length, 5);
+  assert.deepEqual(want.warnings, []);
+  let seed = 11;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  // Sizes that join a small pending window with part of a chunk, and sizes that do not.
+  const modes = [4095, 4096, 4097, 6000, 20000, 'random', 'random', 'tiny-huge'] as const;
+  for (const mode of modes) {
+    const bodies = new Map<number, Buffer[]>();
+    const p = createSubmissionParser({
+      onDocumentChunk: (meta, chunk) => {
+        const list = bodies.get(meta.sequence) ?? [];
+        list.push(Buffer.from(chunk));
+        bodies.set(meta.sequence, list);
+      },
+    });
+    for (let i = 0, k = 0; i < bytes.length; k++) {
+      let n: number;
+      if (mode === 'random') n = 1 + rand(20000);
+      else if (mode === 'tiny-huge') n = k % 2 === 0 ? 1 + rand(200) : 4096 + rand(9000);
+      else n = mode;
+      // A copy the parser does not own: the caller reuses its buffer after write() returns.
+      const chunk = Buffer.from(bytes.subarray(i, i + n));
+      p.write(chunk);
+      chunk.fill(0);
+      i += n;
+    }
+    assert.deepEqual(p.end(), want, `chunk size ${mode}`);
+    for (const d of want.documents) {
+      const got = Buffer.concat(bodies.get(d.sequence) ?? []);
+      assert.ok(got.equals(documentBody(bytes, d)), `body ${d.sequence} in ${mode} chunks`);
+    }
+  }
 });

@@ -64,6 +64,12 @@ const HOLD = 128;
 const WRAPPER_LOOKBACK = 96;
 const LOOKAHEAD = 512;
 const MAX_META = 64 * 1024;
+/**
+ * `write()` joins a pending window shorter than this with the chunk's first JOIN bytes: both under
+ * 2 KiB, so the joined buffer comes from Node's buffer pool (a fresh ArrayBuffer cost ~1 us).
+ */
+const MAX_JOINED_PENDING = 2048;
+const JOIN = 2048;
 const TEXT_CLOSE = Buffer.from('</TEXT>', 'latin1');
 const DOC_OPEN = Buffer.from('<DOCUMENT>', 'latin1');
 const TEXT_OPEN = Buffer.from('<TEXT>', 'latin1');
@@ -160,9 +166,20 @@ export class PushParser {
     if (chunk.length === 0) return;
     const view = asBuffer(chunk);
     if (this.buf.length === 0) {
-      // Keep a view when nothing is pending (one-chunk parses never copy). A later concat copies
-      // only the unconsumed tail plus the new chunk.
+      // Keep a view when nothing is pending (one-chunk parses never copy).
       this.buf = view;
+    } else if (this.buf.length < MAX_JOINED_PENDING && view.length >= 2 * JOIN) {
+      // A small pending window (a body's hold-back, a document's first tags): join it with the
+      // chunk's first JOIN bytes only and parse that; once what stays pending lies inside the
+      // chunk, go on in a view of the chunk instead of copying all of it. Same as writing the two
+      // parts one after the other, which any chunking allows.
+      this.buf = Buffer.concat([this.buf, view.subarray(0, JOIN)]);
+      this.run();
+      const chunkAbs = this.limit - JOIN;
+      this.buf =
+        this.base >= chunkAbs
+          ? view.subarray(this.base - chunkAbs)
+          : Buffer.concat([this.buf, view.subarray(JOIN)]);
     } else {
       this.buf = Buffer.concat([this.buf, view]);
     }
