@@ -41,10 +41,14 @@ export interface CommitQueue {
   hold(accession: string | undefined): void;
   /** True while a version of `accession` is read but not yet committed. */
   isPending(accession: string): boolean;
-  /** True when the current batch should be written now. */
+  /** True when the current batch is full enough (or old enough) to be written. */
   due(): boolean;
-  /** Write the current batch (if any). */
+  /** True when the current batch must be written now even though more work could be handed out. */
+  overdue(): boolean;
+  /** Write the oldest filings waiting, at most one batch (`batchFilings`, `batchBytes`), in one transaction. */
   flush(): Promise<void>;
+  /** Filings taken back in order and waiting to be written. */
+  readonly queued: number;
   /** Every failure so far, in input order. */
   readonly failures: IngestFailure[];
   /** Warnings of the filings written so far. */
@@ -55,6 +59,8 @@ interface Pending {
   label: string;
   sniffed: string | undefined;
   filing: FilingInput;
+  /** `weigh(filing)`. */
+  weight: number;
 }
 
 /**
@@ -100,6 +106,9 @@ export function createCommitQueue(options: CommitQueueOptions): CommitQueue {
     get warnings() {
       return warnings;
     },
+    get queued() {
+      return batch.length;
+    },
     hold(accession) {
       if (accession !== undefined) uncommitted.set(accession, (uncommitted.get(accession) ?? 0) + 1);
     },
@@ -117,8 +126,9 @@ export function createCommitQueue(options: CommitQueueOptions): CommitQueue {
           release(o.sniffed);
           fail(o.label, o.result.reason);
         } else {
-          batch.push({ label: o.label, sniffed: o.sniffed, filing: o.result.filing });
-          batchWeight += weigh(o.result.filing);
+          const weight = weigh(o.result.filing);
+          batch.push({ label: o.label, sniffed: o.sniffed, filing: o.result.filing, weight });
+          batchWeight += weight;
         }
       }
       options.onProgress?.(progress);
@@ -130,11 +140,22 @@ export function createCommitQueue(options: CommitQueueOptions): CommitQueue {
         (batch.length > 0 && performance.now() - lastFlush >= options.batchMillis)
       );
     },
+    overdue() {
+      return (
+        batch.length >= 2 * options.batchFilings ||
+        batchWeight >= 2 * options.batchBytes ||
+        (batch.length > 0 && performance.now() - lastFlush >= options.batchMillis)
+      );
+    },
     async flush() {
       lastFlush = performance.now();
       if (batch.length === 0) return;
-      const items = batch.splice(0);
-      batchWeight = 0;
+      let n = 0;
+      let weight = 0;
+      for (; n < batch.length && n < options.batchFilings && weight < options.batchBytes; n++)
+        weight += (batch[n] as Pending).weight;
+      const items = batch.splice(0, n);
+      batchWeight -= weight;
       let results: PutResult[];
       try {
         results = await store.putFilings(items.map((i) => i.filing));

@@ -6,6 +6,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Store } from '../store/store.ts';
 import { createCommitQueue, type Outcome } from './commit-queue.ts';
 import type { IngestFailure, IngestProgress, IngestSummary } from './ingest-summary.ts';
@@ -20,7 +21,10 @@ export interface RunIngestOptions {
   store: Store;
   /** Files, directories, archives, or `-` for stdin. */
   paths: readonly string[];
-  /** Worker threads (default: available parallelism). */
+  /**
+   * Worker threads, fixed. Default: one fewer than the cores (at least one; the writer is busy on
+   * this thread), plus one more when the writer keeps waiting for them.
+   */
   workers?: number;
   /** A worker with no progress for this long is replaced and its submission fails (default 120 s). */
   taskTimeoutMs?: number;
@@ -51,6 +55,15 @@ export interface RunIngestOptions {
 /** What a streamed submission counts for against the in-flight byte budget. */
 const STREAM_WEIGHT = 8 * 1024 * 1024;
 
+/** Default uncompressed bytes handed to each worker and not yet returned. */
+const INFLIGHT_PER_WORKER = 8 * 1024 * 1024;
+
+/** A pool that may grow adds a worker when the writer waited for workers over this share... */
+const GROW_IDLE_SHARE = 0.5;
+
+/** ...of a window this long (milliseconds). */
+const GROW_WINDOW_MS = 1000;
+
 /**
  * Ingest every submission under `paths` into `store`.
  * @example const summary = await runIngest({ store, paths: ['feed/20250110.nc.tar.gz'] });
@@ -58,18 +71,23 @@ const STREAM_WEIGHT = 8 * 1024 * 1024;
 export async function runIngest(options: RunIngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const { store, signal } = options;
+  // The writer (this thread) is one busy core: start one worker fewer than the cores and add
+  // one only when the writer waits for them (conversion-heavy input), so the threads never
+  // oversubscribe the cores when writing is the bottleneck.
+  const cores = availableParallelism();
   const pool = createWorkerPool({
-    ...(options.workers === undefined ? {} : { size: options.workers }),
+    size: options.workers ?? Math.max(1, cores - 1),
+    maxSize: options.workers ?? Math.max(1, cores),
     ...(options.taskTimeoutMs === undefined ? {} : { taskTimeoutMs: options.taskTimeoutMs }),
   });
   const processOptions: ProcessOptions = {
     maxTextChars: options.maxTextChars ?? MAX_TEXT_CHARS,
     maxFilingTextChars: options.maxFilingTextChars ?? MAX_FILING_TEXT_CHARS,
   };
-  const maxInflight = options.inflightBytes ?? pool.size * 8 * 1024 * 1024;
   // Enough tasks queued per worker to keep it busy while the writer is inside a (synchronous)
-  // batch write; memory is bounded by `maxInflight` bytes, not by the task count.
-  const maxTasks = pool.size * 32;
+  // batch write; memory is bounded by the in-flight bytes, not by the task count.
+  const maxInflight = (): number => options.inflightBytes ?? pool.size * INFLIGHT_PER_WORKER;
+  const maxTasks = (): number => pool.size * 32;
 
   const progress: IngestProgress = {
     files: 0,
@@ -100,15 +118,38 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     w?.();
   };
 
-  /** Wait until capacity allows one more task of `size` bytes, committing batches meanwhile. */
-  const waitForRoom = async (size: number): Promise<void> => {
-    while (inflight > 0 && (inflight >= maxTasks || inflightBytes + size > maxInflight)) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-      if (queue.due()) await queue.flush();
+  // How long the writer waited for the workers in the current window (to decide on growing).
+  let windowStart: number | undefined;
+  let windowIdle = 0;
+  /** Wait for the next settled task; grow the pool when the writer keeps waiting for workers. */
+  const waitForWorkers = async (): Promise<void> => {
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    const now = performance.now();
+    if (windowStart === undefined) {
+      windowStart = now; // the first result: the workers are up, start measuring
+      return;
     }
-    if (queue.due()) await queue.flush();
+    windowIdle += now - t0;
+    if (now - windowStart < GROW_WINDOW_MS) return;
+    if (windowIdle > (now - windowStart) * GROW_IDLE_SHARE && pool.pending >= pool.size) pool.grow();
+    windowStart = now;
+    windowIdle = 0;
+  };
+
+  /**
+   * Wait until capacity allows one more task of `size` bytes. A due batch is written while the
+   * workers hold all the work they may (so they stay busy during the synchronous write); with
+   * room to hand out more, work is handed out first and a batch is written only when overdue.
+   */
+  const waitForRoom = async (size: number): Promise<void> => {
+    while (inflight > 0 && (inflight >= maxTasks() || inflightBytes + size > maxInflight())) {
+      if (queue.due()) await queue.flush();
+      else await waitForWorkers();
+    }
+    if (queue.overdue()) await queue.flush();
   };
 
   const dispatch = (seq: number, label: string, bytes: Buffer, sniffed: string | undefined): void => {
@@ -194,12 +235,10 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     }
     if (signal?.aborted) interrupted = true;
     while (inflight > 0) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
       if (queue.due()) await queue.flush();
+      else await waitForWorkers();
     }
-    await queue.flush();
+    while (queue.queued > 0) await queue.flush();
   } finally {
     await pool.close();
   }

@@ -17,7 +17,12 @@ export interface StreamTask {
 
 /** A pool of ingest workers. */
 export interface WorkerPool {
+  /** Threads running now. */
   readonly size: number;
+  /** Threads `grow()` may reach. */
+  readonly maxSize: number;
+  /** Start one more thread when below `maxSize`; true when it did. */
+  grow(): boolean;
   /** Tasks sent and not yet answered. */
   readonly pending: number;
   /** Process `bytes` in a worker. `bytes` is moved (detached) when it owns its memory. */
@@ -38,8 +43,10 @@ export interface WorkerPool {
 
 /** Options of `createWorkerPool`. */
 export interface WorkerPoolOptions {
-  /** Number of threads (default: the machine's available parallelism). */
+  /** Number of threads to start with (default: the machine's available parallelism). */
   size?: number;
+  /** Most threads `grow()` may start (default `size`). */
+  maxSize?: number;
   /**
    * Young-generation limit per worker in MiB (default 2). V8's default lets each isolate keep
    * up to ~100 MiB of short-lived garbage; a small nursery keeps the peak RSS of ingest low.
@@ -74,6 +81,7 @@ export function workerUrl(): URL {
  */
 export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   const size = Math.max(1, options.size ?? availableParallelism());
+  const maxSize = Math.max(size, options.maxSize ?? size);
   const url = workerUrl();
   const resourceLimits = { maxYoungGenerationSizeMb: options.youngGenerationMb ?? 2 };
   const timeoutMs = options.taskTimeoutMs ?? 120_000;
@@ -151,7 +159,15 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   };
 
   return {
-    size,
+    get size() {
+      return slots.length;
+    },
+    maxSize,
+    grow() {
+      if (closed || slots.length >= maxSize) return false;
+      slots.push(spawn(slots.length));
+      return true;
+    },
     get pending() {
       return pending;
     },

@@ -33,7 +33,12 @@ export function ingestCommand(): Command {
     )
     .argument('<path...>', 'files, directories, archives, or - for stdin')
     .option('--db <file>', 'SQLite store (default ./edgarbox.db or $EDGARBOX_DB)')
-    .addOption(new Option('--workers <n>', 'worker threads (default: all cores)').argParser(parseWorkers))
+    .addOption(
+      new Option(
+        '--workers <n>',
+        'worker threads (default: one fewer than the cores, one more if the writer waits for them)',
+      ).argParser(parseWorkers),
+    )
     .addOption(
       new Option('--batch <n>', 'filings per write transaction at most (default 128)').argParser(parseBatch),
     )
