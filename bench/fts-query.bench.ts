@@ -17,6 +17,7 @@
  * @module
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -299,7 +300,13 @@ if (args.rebuild || !existsSync(dbPath)) {
  * writes are timed): `Store.putFilings` in 500-filing batches into a fresh store, and the raw
  * FTS5 contentful insert of just the text, one transaction per 500 filings (bare better-sqlite3).
  */
-async function writeRates(): Promise<{ putMbps: number; rawMbps: number; rawDocsPerSec: number }> {
+async function writeRates(): Promise<{
+  putMbps: number;
+  rawMbps: number;
+  rawDocsPerSec: number;
+  putCpu: number;
+  rawCpu: number;
+}> {
   const generated = Array.from({ length: Math.min(FILINGS, 2000) }, (_, i) => gen.filing(i));
   const texts = generated.flatMap((g) => g.texts);
   const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
@@ -320,20 +327,33 @@ async function writeRates(): Promise<{ putMbps: number; rawMbps: number; rawDocs
   // Alternate batch by batch (store, then raw, same 500 filings) so load changes hit both alike.
   let putSecs = 0;
   let secs = 0;
+  let putCpu = 0;
+  let rawCpu = 0;
+  const cpuSecs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
   for (let i = 0; i < generated.length; i += 500) {
     const batch = generated.slice(i, i + 500);
     let t0 = performance.now();
+    let c0 = process.cpuUsage();
     await store.putFilings(batch.map((g) => g.input));
+    putCpu += cpuSecs(process.cpuUsage(c0));
     putSecs += (performance.now() - t0) / 1000;
     t0 = performance.now();
+    c0 = process.cpuUsage();
     tx(batch.flatMap((g) => g.texts));
+    rawCpu += cpuSecs(process.cpuUsage(c0));
     secs += (performance.now() - t0) / 1000;
   }
   await store.close();
   db.close();
   for (const p of [storePath, path])
     for (const suffix of ['', '-wal', '-shm']) rmSync(p + suffix, { force: true });
-  return { putMbps: bytes / 1e6 / putSecs, rawMbps: bytes / 1e6 / secs, rawDocsPerSec: texts.length / secs };
+  return {
+    putMbps: bytes / 1e6 / putSecs,
+    rawMbps: bytes / 1e6 / secs,
+    rawDocsPerSec: texts.length / secs,
+    putCpu,
+    rawCpu,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,16 +439,22 @@ function pct(sorted: number[], p: number): number {
 
 const store = createSqliteStore({ path: dbPath, readonly: true });
 console.log(
-  `index: ${docCount} documents; ${ROUNDS} rounds; ${PER_CLASS} queries per class (bands from fts5vocab)`,
+  `index: ${docCount} documents; ${ROUNDS} rounds; ${PER_CLASS} queries per class (bands from fts5vocab); load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
 );
 console.log(
-  'class                        | store p50 / p99 ms | raw p50 / p99 ms | ratio p50 / p99 | best-of-rounds p50 store / raw = ratio | total hits (mean)',
+  'class                        | store p50 / p99 ms | raw p50 / p99 ms | ratio p50 / p99 | best-of-rounds p50 store / raw = ratio | CPU ms store p50 / p99 | raw p50 / p99 | CPU ratio p50 / p99 | total hits (mean)',
 );
 const summary: string[] = [];
 const sqliteTimes = new Map<string, { p50: number; p99: number }>();
 for (const c of classes) {
   const s: number[] = [];
   const r: number[] = [];
+  // CPU time per query (process.cpuUsage: the queries are synchronous, so this is their own work
+  // whatever else loads the machine; wall times above swing 2x on a shared box).
+  const sc: number[] = [];
+  const rc: number[] = [];
   // Per query, the fastest of its rounds: the estimate least disturbed by other load.
   const sMin = c.service.map(() => Number.POSITIVE_INFINITY);
   const rMin = c.raw.map(() => Number.POSITIVE_INFINITY);
@@ -440,10 +466,13 @@ for (const c of classes) {
   const runStore = async (round: number) => {
     for (const [i, q] of c.service.entries()) {
       const t = performance.now();
+      const c0 = process.cpuUsage();
       const res = await searchFilings(store, { ...q, limit: 20 });
+      const cu = process.cpuUsage(c0);
       const ms = performance.now() - t;
       if (round >= 0) {
         s.push(ms);
+        sc.push((cu.user + cu.system) / 1000);
         sMin[i] = Math.min(sMin[i] as number, ms);
         totals += res.total;
       }
@@ -452,10 +481,13 @@ for (const c of classes) {
   const runRaw = (round: number) => {
     for (const [i, rq] of rawStmts.entries()) {
       const t = performance.now();
+      const c0 = process.cpuUsage();
       rq.st.all(...rq.params);
+      const cu = process.cpuUsage(c0);
       const ms = performance.now() - t;
       if (round >= 0) {
         r.push(ms);
+        rc.push((cu.user + cu.system) / 1000);
         rMin[i] = Math.min(rMin[i] as number, ms);
       }
     }
@@ -464,9 +496,9 @@ for (const c of classes) {
   if (!storeFirst) for (let round = -1; round < ROUNDS; round++) runRaw(round);
   for (let round = -1; round < ROUNDS; round++) await runStore(round);
   if (storeFirst) for (let round = -1; round < ROUNDS; round++) runRaw(round);
-  for (const list of [s, r, sMin, rMin]) list.sort((a, b) => a - b);
+  for (const list of [s, r, sMin, rMin, sc, rc]) list.sort((a, b) => a - b);
   const f = (n: number, w: number) => n.toFixed(2).padStart(w);
-  const line = `${c.name.padEnd(28)} | ${f(pct(s, 50), 7)} / ${f(pct(s, 99), 7)} | ${f(pct(r, 50), 6)} / ${f(pct(r, 99), 7)} | ${f(pct(s, 50) / pct(r, 50), 6)} / ${f(pct(s, 99) / pct(r, 99), 5)} | ${f(pct(sMin, 50), 6)} / ${f(pct(rMin, 50), 6)} = ${f(pct(sMin, 50) / pct(rMin, 50), 4)} | ${Math.round(totals / s.length)}`;
+  const line = `${c.name.padEnd(28)} | ${f(pct(s, 50), 7)} / ${f(pct(s, 99), 7)} | ${f(pct(r, 50), 6)} / ${f(pct(r, 99), 7)} | ${f(pct(s, 50) / pct(r, 50), 6)} / ${f(pct(s, 99) / pct(r, 99), 5)} | ${f(pct(sMin, 50), 6)} / ${f(pct(rMin, 50), 6)} = ${f(pct(sMin, 50) / pct(rMin, 50), 4)} | ${f(pct(sc, 50), 6)} / ${f(pct(sc, 99), 6)} | ${f(pct(rc, 50), 6)} / ${f(pct(rc, 99), 6)} | ${f(pct(sc, 50) / pct(rc, 50), 4)} / ${f(pct(sc, 99) / pct(rc, 99), 4)} | ${Math.round(totals / s.length)}`;
   console.log(line);
   summary.push(line);
   sqliteTimes.set(c.name, { p50: pct(s, 50), p99: pct(s, 99) });
@@ -539,33 +571,57 @@ async function postgresSideBySide(url: string): Promise<void> {
 
 const w = await writeRates();
 console.log(
-  `writes, same text: Store.putFilings ${w.putMbps.toFixed(1)} MB/s of text; raw FTS5 contentful insert ${w.rawMbps.toFixed(1)} MB/s (${Math.round(w.rawDocsPerSec)} docs/s); ratio ${(w.putMbps / w.rawMbps).toFixed(2)}`,
+  `writes, same text: Store.putFilings ${w.putMbps.toFixed(1)} MB/s of text; raw FTS5 contentful insert ${w.rawMbps.toFixed(1)} MB/s (${Math.round(w.rawDocsPerSec)} docs/s); ratio ${(w.putMbps / w.rawMbps).toFixed(2)}; by CPU: putFilings ${w.putCpu.toFixed(2)} s, raw ${w.rawCpu.toFixed(2)} s = ${(w.putCpu / w.rawCpu).toFixed(2)}x the raw cost`,
 );
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-console.log('targets: store p50 <= 1.5x raw, p99 <= 2x raw');
+console.log(
+  `targets: store p50 <= 1.5x raw, p99 <= 2x raw (judged on CPU time here: wall time on a shared 2-core box measures the other jobs); load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 
 /*
-Last result (2 vCPU VM shared with other engineers' test runs, load average 15-20: single runs
-move by 2x; read ratios across several runs, not one line). Node 24, SQLite via better-sqlite3.
+Last result (2026-11-21 ~00:00 UTC, 2 vCPU VM shared with other engineers' runs, load average
+3.3-6: wall figures swing 2x, so the targets are judged on the CPU columns, each query's own
+process CPU time). Node 24, SQLite 3.54.1 via better-sqlite3. The raw side is the same index design
+as the store's document search (`document_fts` is unchanged; schema 7 only made `section_fts`
+contentless, and no class here searches sections).
 
-10k filings (12,866 docs, 79 MB text), 5 rounds:
-class                        | store p50 / p99 ms | raw p50 / p99 ms | ratio p50 / p99 | best-of-rounds ratio
-term, common (df 10-42%)     |    6.66 /   55.02 |   3.10 /   10.76 |   2.15 /  5.11 | 1.06
-term, medium (df 0.5-4%)     |    1.62 /   46.35 |   0.62 /    9.01 |   2.62 /  5.15 | 2.25
-term, rare (df 2-16 or least)|    2.23 /   92.27 |   2.18 /   12.85 |   1.02 /  7.18 | 1.04
-phrase (2-4 words)           |   10.54 /   88.29 |   9.01 /   78.13 |   1.17 /  1.13 | 1.66
-A B -C + form:8-K            |    7.68 /   55.41 |   7.05 /   37.55 |   1.09 /  1.48 | 1.18
-writes: Store.putFilings 4.0 MB/s of text, raw FTS5 insert 4.6 MB/s, ratio 0.88
+100k filings (128,809 docs), 3 rounds, load 3.6 -> 3.3:
+class                         | wall store p50/p99 | raw p50/p99     | CPU store p50/p99 | raw p50/p99     | CPU ratio p50/p99
+term, common (df 10-42%)      |   34.82 /  74.34   |  52.48 / 160.34 |   34.64 /  74.32  |  37.19 /  78.61 | 0.93 / 0.95
+term, medium (df 0.5-4%)      |    5.58 /  14.41   |   6.74 /  16.39 |    4.15 /   8.90  |   4.34 /   9.41 | 0.96 / 0.95
+term, rare (least frequent)   |    1.95 /   8.73   |   1.40 /  10.88 |    1.87 /   3.57  |   1.31 /   6.51 | 1.43 / 0.55
+phrase (2-4 words)            |   46.80 / 181.81   |  32.97 / 271.33 |   45.23 / 180.96  |  32.36 / 167.31 | 1.40 / 1.08
+A B -C + form:8-K             |   13.28 /  39.34   |   5.27 /   9.72 |    8.03 /  18.43  |   5.20 /   9.66 | 1.54 / 1.91
+writes: putFilings 9.4 MB/s, raw FTS5 12.5 MB/s (ratio 0.75); by CPU putFilings = 1.26x the raw cost
 
-100k filings (128,809 docs), 3 rounds:
-term, common                 |  109.95 /  283.23 | 212.67 /  551.98 |   0.52 /  0.51 | 0.72
-term, medium                 |   15.24 /   75.69 |  14.67 /  138.75 |   1.04 /  0.55 | 0.99
-term, rare (least frequent)  |    6.59 /   23.56 |   1.45 /   41.05 |   4.54 /  0.57 | 1.76
-phrase (2-4 words)           |  151.70 / 1107.87 | 127.23 /  732.67 |   1.19 /  1.51 | 1.16
-A B -C + form:8-K            |   28.98 /  192.65 |  19.77 /   85.15 |   1.47 /  2.26 | 1.78
-writes: ratio 0.89
+10k filings (12,866 docs), 5 rounds, load 5.5 -> 6.0:
+term, common                  |    8.59 /  24.80   |   7.23 /  16.76 |    4.18 /   7.07  |   3.66 /   6.36 | 1.14 / 1.11
+term, medium                  |    3.75 /   8.26   |   0.87 /   9.20 |    1.82 /   3.92  |   0.81 /   1.37 | 2.25 / 2.86
+term, rare                    |    3.07 /  28.07   |   2.45 /  31.62 |    2.45 /   6.59  |   1.96 /   4.02 | 1.25 / 1.64
+phrase                        |    6.52 /  52.59   |   7.57 /  37.06 |    6.41 /  29.81  |   5.07 /  19.49 | 1.26 / 1.53
+A B -C + form:8-K             |    4.65 /  13.99   |   4.23 /   9.03 |    4.50 /   8.71  |   4.11 /   7.66 | 1.09 / 1.14
+writes: by CPU putFilings = 1.31x the raw cost (ratio of rates 0.79)
+Medium terms at 10k are sub-millisecond raw queries: the store's fixed work (a count, a second
+statement for the snippets, the hit metadata, snippet parsing; ~0.4 ms) shows as 1.4x in a quiet
+A/B (store 1.37 vs raw 0.96 ms CPU, same process) and more under load.
 
-Controlled check, one connection at a time, best of 5 per query, same 20 common terms at 10k:
-store 7.96 ms vs raw 7.91 ms mean; rare terms at 100k: 1.59 vs 1.06 ms (the fixed cost of the
-count, the snippet pass and the metadata lookup, about 0.5 ms).
+A/B against the code before this work (same process, same 100k index, CPU median of 3 per query,
+identical hits, order, totals, snippets and page-2 cursors for every query): common terms p50
+21.6 -> 21.5 ms; very common words (df ~75%) 109 -> 101; phrases p50 69 -> 55, max 285 -> 166;
+A B -C + 8-K 11.3 -> 8.1; phrase + 10-K 366 -> 199. What changed: phrases and filtered searches
+count while ranking (one materialized pass instead of a second match for count(*)), and snippets
+of large matches come from re-indexing the page's 20 texts (~2 ms) instead of walking the match
+again (up to 75 ms for a phrase of common words).
+
+Against the absolute budget (issue 5: search p99 <= 50 ms at 100k): the bare FTS5 query is itself
+over it for common words and phrases: bm25() costs ~1 us per matching document (a %_docsize lookup
+and the positions of every match) and a phrase is matched twice (bm25's document-frequency pass,
+then the ranked pass). An exact BM25 top-k over FTS5 has to score every match, so the remaining
+gap needs another index (phrase/bigram postings, impact-ordered or per-term top-k lists), not a
+thinner wrapper.
+
+Before this work (load 15-20, wall only): 100k common 109.95 / 283.23 vs raw 212.67 / 551.98,
+phrase 151.70 / 1107.87 vs 127.23 / 732.67, A B -C + form 28.98 / 192.65 vs 19.77 / 85.15.
 */
