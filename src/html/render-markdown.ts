@@ -3,7 +3,7 @@
  * escaped pipes, fenced blocks for preformatted text and XML.
  * @module
  */
-import type { Block, TableBlock } from './block.ts';
+import type { Block, BlockCell, TableBlock } from './block.ts';
 import { joinBlocks } from './join-blocks.ts';
 
 const BLOCK_SYNTAX_START = /^(?:#{1,6}(?:\s|$)|[>+=]|[-*](?:\s|$)|\d{1,9}[.)](?:\s|$))/;
@@ -43,10 +43,13 @@ function escapeLineStart(line: string): string {
 function renderTable(table: TableBlock): string {
   const lines: string[] = [];
   const width = table.rows[0]?.length ?? 0;
-  table.rows.forEach((row, r) => {
-    lines.push(`| ${row.map((c) => escapeCell(c.md)).join(' | ')} |`);
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r] as BlockCell[];
+    let line = '|';
+    for (const cell of row) line += ` ${escapeCell(cell.md)} |`;
+    lines.push(row.length === 0 ? '|  |' : line);
     if (r === 0) lines.push(`|${' --- |'.repeat(width)}`);
-  });
+  }
   return lines.join('\n');
 }
 

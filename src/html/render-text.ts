@@ -3,7 +3,7 @@
  * aligned rows (numbers right-aligned), preformatted text verbatim.
  * @module
  */
-import type { Block, TableBlock } from './block.ts';
+import type { Block, BlockCell, TableBlock } from './block.ts';
 import { joinBlocks } from './join-blocks.ts';
 
 const NUMERIC = /^[$€£¥]?\s?[(-]?[$€£¥]?\d[\d,.]*\)?%?\)?$|^[—–-]%?$/;
@@ -33,20 +33,30 @@ function renderBlock(block: Block): string {
 }
 
 function renderTable(table: TableBlock): string {
-  const width = table.rows[0]?.length ?? 0;
+  const rows = table.rows;
+  const width = rows[0]?.length ?? 0;
   const widths: number[] = new Array(width).fill(0);
-  for (const row of table.rows) {
-    row.forEach((c, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, Math.min(c.text.length, MAX_PAD));
-    });
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const w = Math.min((row[i] as BlockCell).text.length, MAX_PAD);
+      if (w > (widths[i] ?? 0)) widths[i] = w;
+    }
   }
-  return table.rows
-    .map((row) => {
-      const cells = row.map((c, i) => {
-        const w = widths[i] ?? 0;
-        return NUMERIC.test(c.text) ? c.text.padStart(w) : c.text.padEnd(w);
-      });
-      return cells.join('  ').trimEnd();
-    })
-    .join('\n');
+  const lines: string[] = [];
+  for (const row of rows) {
+    // Cell texts never end in whitespace, so trailing empty cells and the last cell's right
+    // padding are exactly what trimming the padded line would remove: they are left out.
+    let last = row.length - 1;
+    while (last >= 0 && (row[last] as BlockCell).text.length === 0) last--;
+    let line = '';
+    for (let i = 0; i <= last; i++) {
+      const text = (row[i] as BlockCell).text;
+      const w = widths[i] ?? 0;
+      if (i > 0) line += '  ';
+      if (NUMERIC.test(text)) line += text.padStart(w);
+      else line += i === last ? text : text.padEnd(w);
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
 }
