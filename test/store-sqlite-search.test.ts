@@ -277,6 +277,16 @@ describe('migration 7 (contentless section_fts)', () => {
       assert.match(String(sql), /content = ''/);
       assert.equal(after7.pragma('integrity_check', { simple: true }), 'ok');
       after7.close();
+      // Running migration 7 again (its version row gone) leaves the contentless index as it is.
+      const again = new Database(path);
+      again.exec('DELETE FROM schema_version WHERE version = 7');
+      again.close();
+      const reopened = createSqliteStore({ path });
+      try {
+        assert.deepEqual(await reopened.search(request('helium section:1A')), before6[0]);
+      } finally {
+        await reopened.close();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -7,8 +7,9 @@
  * table's stored text, so every existing section stays searchable with the same rowid.
  * @module
  */
+import type Database from 'better-sqlite3';
 
-/** SQL of migration 7. */
+/** SQL that rebuilds a contentful `section_fts` as a contentless one, with the same terms and rowids. */
 export const migration007 = `
 CREATE VIRTUAL TABLE section_fts_v7 USING fts5 (body, content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2');
@@ -16,3 +17,13 @@ INSERT INTO section_fts_v7 (rowid, body) SELECT rowid, body FROM section_fts;
 DROP TABLE section_fts;
 ALTER TABLE section_fts_v7 RENAME TO section_fts;
 `;
+
+/**
+ * Apply migration 7 unless `section_fts` is contentless already (a contentless table has no text
+ * to copy: running the copy again would index empty rows).
+ */
+export function toContentlessSections(db: Database.Database): void {
+  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'section_fts'").pluck().get();
+  if (typeof sql === 'string' && /content\s*=\s*''/.test(sql)) return;
+  db.exec(migration007);
+}

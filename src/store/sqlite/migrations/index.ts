@@ -10,7 +10,7 @@ import { migration003 } from './003-duplicate-sequences.ts';
 import { rebuildEntities } from './004-merged-entities.ts';
 import { migration005 } from './005-acceptance-order.ts';
 import { migration006 } from './006-sync-state.ts';
-import { migration007 } from './007-contentless-sections.ts';
+import { toContentlessSections } from './007-contentless-sections.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -29,7 +29,12 @@ export const migrations: Migration[] = [
   { version: 4, description: 'entities merged over all their filings', sql: '', after: rebuildEntities },
   { version: 5, description: 'filings listed by acceptance time within a date', sql: migration005 },
   { version: 6, description: 'sync_state: what edgarbox sync remembers between runs', sql: migration006 },
-  { version: 7, description: 'section_fts without a second copy of the section text', sql: migration007 },
+  {
+    version: 7,
+    description: 'section_fts without a second copy of the section text',
+    sql: '',
+    after: toContentlessSections,
+  },
 ];
 
 /** The schema version this edgarbox writes. */
