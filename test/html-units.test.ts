@@ -224,6 +224,32 @@ test('toMarkdown() drops javascript: links and keeps real ones', () => {
   assert.equal(md, 'bad and [good](https://x.test/a%20b)\n');
 });
 
+test('toText() drops a running footer that counts the pages and keeps numbered headings and images near page breaks', () => {
+  const page = (n: number, top: string): string =>
+    `${top}<p>Body text of page ${n} with enough words to be a paragraph.</p>` +
+    `<p style="text-align:center">Contoso Inc. | 2024 Proxy Statement | ${n + 6}</p>` +
+    '<div style="page-break-before:always"></div>';
+  const doc = [
+    page(1, ''),
+    page(2, '<p><b>Proposal No. 1</b></p>'),
+    page(3, '<p><b>Proposal No. 2</b></p>'),
+    page(4, '<p><img src="slide004.jpg"></p>'),
+    page(5, '<p><b>Proposal No. 3</b></p>'),
+    page(6, '<p><img src="slide006.jpg"></p>'),
+    page(7, '<p><img src="slide007.jpg"></p>'),
+  ].join('');
+  const text = toText(html(doc));
+  assert.ok(!text.includes('Proxy Statement |'), text);
+  for (const kept of [
+    'Proposal No. 1',
+    'Proposal No. 2',
+    'Proposal No. 3',
+    '[image: slide004.jpg]',
+    '[image: slide007.jpg]',
+  ])
+    assert.ok(text.includes(kept), `${kept} missing from:\n${text}`);
+});
+
 test('toPrettyXml() indents elements and keeps text and attributes escaped', () => {
   assert.equal(
     toPrettyXml('<?xml version="1.0"?><a x="1 &amp; 2"><b>t &lt; u</b><c/></a>'),

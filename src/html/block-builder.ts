@@ -40,6 +40,8 @@ export class BlockBuilder {
   private sinceBreak = 99;
   /** Indexes of paragraphs next to a page break: candidates for running headers and footers. */
   private readonly nearBreak = new Set<number>();
+  /** `blocks.length` at each page break, in order: block `i` is on page (breaks at or before `i`). */
+  private readonly breaks: number[] = [];
   /** > 0 while inside bold / centred / hidden elements. */
   boldDepth = 0;
   centerDepth = 0;
@@ -101,6 +103,7 @@ export class BlockBuilder {
     this.endBlock();
     const n = this.blocks.length;
     for (let i = Math.max(0, n - 2); i < n; i++) this.nearBreak.add(i);
+    if (this.breaks[this.breaks.length - 1] !== n) this.breaks.push(n);
     this.sinceBreak = 0;
   }
 
@@ -244,7 +247,7 @@ export class BlockBuilder {
     if (this.pre) this.endPre();
     while (this.tables.length > 0) this.endTable();
     this.endBlock();
-    dropRunningLines(this.blocks, this.nearBreak);
+    dropRunningLines(this.blocks, this.nearBreak, this.breaks);
     return this.blocks;
   }
 
@@ -318,33 +321,75 @@ export class BlockBuilder {
   }
 }
 
+/** A paragraph that is only an image reference: page content (slides, charts), never furniture. */
+const IMAGE_ONLY = /^\[image: [^\]]*\]$/;
+const NUMBER = /\d+/g;
+
+/** One occurrence of a candidate running line: its page and the numbers in it. */
+interface Occurrence {
+  page: number;
+  numbers: number[];
+}
+
 /**
- * Drop short lines next to page breaks that repeat on three or more pages with changing
- * numbers (running headers and footers: "Contoso | 2023 Form 10-K | 12").
+ * Drop short lines next to page breaks that repeat on three or more pages with a number that
+ * counts the pages (running headers and footers: "Contoso | 2023 Form 10-K | 12" on the page
+ * after "... | 11"). Lines of the same shape whose numbers do not follow the pages are
+ * headings or list items ("Proposal No. 1" ... "Proposal No. 5") and stay.
  */
-function dropRunningLines(blocks: Block[], nearBreak: Set<number>): void {
-  const seen = new Map<string, { count: number; texts: Set<string> }>();
+function dropRunningLines(blocks: Block[], nearBreak: Set<number>, breaks: readonly number[]): void {
+  const seen = new Map<string, Occurrence[]>();
   const keyOf = (i: number): string | null => {
     const b = blocks[i];
     if (!b || b.kind === 'table' || b.kind === 'pre' || b.text.length > 80 || !/\d/.test(b.text)) return null;
-    return b.text.replace(/\d+/g, '#').toLowerCase();
+    if (IMAGE_ONLY.test(b.text)) return null;
+    return b.text.replace(NUMBER, '#').toLowerCase();
   };
   for (const i of nearBreak) {
     const key = keyOf(i);
     if (!key) continue;
-    const entry = seen.get(key) ?? { count: 0, texts: new Set<string>() };
-    entry.count++;
-    if (entry.texts.size < 3) entry.texts.add((blocks[i] as { text: string }).text);
-    seen.set(key, entry);
+    const numbers = ((blocks[i] as { text: string }).text.match(NUMBER) ?? []).map(Number);
+    const list = seen.get(key) ?? [];
+    list.push({ page: pageOf(i, breaks), numbers });
+    seen.set(key, list);
   }
+  const running = new Set<string>();
+  for (const [key, list] of seen) if (list.length >= 3 && countsPages(list)) running.add(key);
+  if (running.size === 0) return;
   const drop = new Set<number>();
   for (const i of nearBreak) {
     const key = keyOf(i);
-    const entry = key ? seen.get(key) : undefined;
-    if (entry && entry.count >= 3 && entry.texts.size >= 2) drop.add(i);
+    if (key && running.has(key)) drop.add(i);
   }
-  if (drop.size === 0) return;
   let w = 0;
   for (let r = 0; r < blocks.length; r++) if (!drop.has(r)) blocks[w++] = blocks[r] as Block;
   blocks.length = w;
+}
+
+/** The page of block `i`: how many page breaks came before it. */
+function pageOf(i: number, breaks: readonly number[]): number {
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((breaks[mid] as number) <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when, on three or more pages, one of the numbers minus the page is the same (a page number). */
+function countsPages(list: readonly Occurrence[]): boolean {
+  const width = list[0]?.numbers.length ?? 0;
+  for (let j = 0; j < width; j++) {
+    const pagesByOffset = new Map<number, Set<number>>();
+    for (const { page, numbers } of list) {
+      const offset = (numbers[j] as number) - page;
+      const pages = pagesByOffset.get(offset) ?? new Set<number>();
+      pages.add(page);
+      if (pages.size >= 3) return true;
+      pagesByOffset.set(offset, pages);
+    }
+  }
+  return false;
 }
