@@ -175,3 +175,37 @@ test('toSubmission() warns once per repeated sequence and counts gaps, with few 
     'Sequence 7 appears twice',
   ]);
 });
+
+test('parseSubmission() finds <TEXT> after document tags of any length, across the decoded window', () => {
+  for (let n = 440; n <= 520; n++) {
+    const description = 'D'.repeat(n);
+    const text = `<DOCUMENT>\n<TYPE>EX-1\n<SEQUENCE>1\n<FILENAME>a.txt\n<DESCRIPTION>${description}\n<TEXT>\nbody ${n}\n</TEXT>\n</DOCUMENT>\n`;
+    const s = parseSubmission(Buffer.from(text, 'latin1'));
+    const d = s.documents[0];
+    assert.ok(d);
+    assert.equal(d.description, description);
+    assert.equal(text.slice(d.offset, d.offset + d.length), `body ${n}\n`);
+    // Bare documents: the only warning is the missing accession.
+    assert.deepEqual(
+      s.warnings.map((w) => w.code),
+      ['missing-accession'],
+    );
+  }
+});
+
+test('parseSubmission() reads a </DOCUMENT> before <TEXT> the same wherever it falls in the tags window', () => {
+  const results = [0, 440, 462, 466, 471, 480, 2000].map((pad) => {
+    const text = [
+      `<DOCUMENT>\n<TYPE>EX-1\n<SEQUENCE>1\n<FILENAME>a.txt\n${' '.repeat(pad)}</DOCUMENT>\n`,
+      '<DOCUMENT>\n<TYPE>EX-2\n<SEQUENCE>2\n<FILENAME>b.txt\n<TEXT>\nsecond\n</TEXT>\n</DOCUMENT>\n',
+    ].join('');
+    const s = parseSubmission(Buffer.from(text, 'latin1'));
+    const d = s.documents[0];
+    assert.ok(d);
+    // The empty document's body starts at its </DOCUMENT>.
+    assert.equal(d.offset, text.indexOf('</DOCUMENT>'));
+    return JSON.stringify([s.documents.map((x) => [x.type, x.length]), s.warnings.map((w) => w.code)]);
+  });
+  assert.equal(new Set(results).size, 1, results.join('\n'));
+  assert.match(results[0] ?? '', /unterminated-text/);
+});

@@ -16,7 +16,7 @@ import type {
 import { WarningSink } from '../core/warnings.ts';
 import { asBuffer, isSpace, latin1, skipLineBreak, skipSpace, startsWithAt } from './bytes.ts';
 import { toContentType } from './content-type.ts';
-import { parseDocumentTags } from './document-meta.ts';
+import { parseDocumentTags, readDocumentTags } from './document-meta.ts';
 import { parseHeaderTree } from './header-tree.ts';
 import { toSubmissionHeader } from './header-view.ts';
 import { emptyHeader, type SubmissionParts, toSubmission } from './to-submission.ts';
@@ -64,6 +64,8 @@ const HOLD = 128;
 const WRAPPER_LOOKBACK = 96;
 const LOOKAHEAD = 512;
 const MAX_META = 64 * 1024;
+/** Bytes of a document's leading tags decoded and searched at once (the tags are ~60-200 bytes). */
+const META_WINDOW = 512;
 /**
  * `write()` joins a pending window shorter than this with the chunk's first JOIN bytes: both under
  * 2 KiB, so the joined buffer comes from Node's buffer pool (a fresh ArrayBuffer cost ~1 us).
@@ -90,8 +92,23 @@ const CLOSERS = [
   '</SUBMISSION>',
   '-----END PRIVACY-ENHANCED MESSAGE-----',
 ];
+const WRAPPERS: ReadonlyArray<readonly [DocumentWrapper, string]> = [
+  ['XBRL', '<XBRL>'],
+  ['XML', '<XML>'],
+  ['PDF', '<PDF>'],
+];
 const PEM_BEGIN = '-----BEGIN PRIVACY-ENHANCED MESSAGE-----';
 const ACCESSION = /\b(\d{10}-\d{2}-\d{6})\b/;
+
+/** True for a non-empty run of ASCII digits (`/^\d+$/` without a regex call). */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** True when `b` holds exactly the bytes of `pat` at `i` (a JS loop: no native call per check). */
 function bytesAt(b: Buffer, i: number, pat: Buffer): boolean {
@@ -156,6 +173,9 @@ export class PushParser {
   private bodyScan = 0;
   private garbageWarned = false;
   private accessionFromContent = '';
+  /** `stepMeta`'s decoded window from the document's first tag (absolute end), for its tags. */
+  private metaText: string | undefined;
+  private metaTextEnd = 0;
 
   constructor(options: SubmissionParserOptions) {
     this.options = options;
@@ -489,20 +509,43 @@ export class PushParser {
     const from = this.rel(this.metaScan);
     const metaEnd = this.rel(this.docStart) + MAX_META;
     // Search only the leading-tags window, never the body. </DOCUMENT> matters only before <TEXT>
-    // (a document without a body). One byte loop over the few tag lines, no native call.
+    // (a document without a body). The tags fit in a few hundred bytes: that much is decoded once,
+    // searched natively and handed on for reading the tags; past it, a byte loop over the region.
     const regionEnd = Math.min(b.length, metaEnd + DOC_CLOSE.length);
+    const winEnd = Math.min(regionEnd, from + META_WINDOW);
+    const text = from < winEnd ? latin1(b, from, winEnd) : '';
     let t = -1;
     let d = -1;
-    for (let i = from; i < regionEnd; i++) {
-      if (b[i] !== 60) continue;
-      if (i + TEXT_OPEN.length <= regionEnd && bytesAt(b, i, TEXT_OPEN)) {
-        t = i;
-        break;
+    const ti = text.indexOf('<TEXT>');
+    // Before <TEXT> only: a backward search of the tags, and the first one only when there is one.
+    const di =
+      ti < 0
+        ? text.indexOf('</DOCUMENT>')
+        : ti >= DOC_CLOSE.length && text.lastIndexOf('</DOCUMENT>', ti - DOC_CLOSE.length) >= 0
+          ? text.indexOf('</DOCUMENT>')
+          : -1;
+    if (di >= 0 && (ti < 0 || di < ti)) d = from + di;
+    else if (ti >= 0) t = from + ti;
+    else {
+      // Neither lies wholly inside the window: go on where one could still start.
+      for (let i = Math.max(from, winEnd - DOC_CLOSE.length + 1); i < regionEnd; i++) {
+        if (b[i] !== 60) continue;
+        if (i + TEXT_OPEN.length <= regionEnd && bytesAt(b, i, TEXT_OPEN)) {
+          t = i;
+          break;
+        }
+        if (i + DOC_CLOSE.length <= regionEnd && bytesAt(b, i, DOC_CLOSE)) {
+          d = i;
+          break;
+        }
       }
-      if (i + DOC_CLOSE.length <= regionEnd && bytesAt(b, i, DOC_CLOSE)) {
-        d = i;
-        break;
-      }
+    }
+    // The decoded window, when it starts at the document's first tag.
+    if (from === this.rel(this.docStart) + 10) {
+      this.metaText = text;
+      this.metaTextEnd = this.base + winEnd;
+    } else {
+      this.metaText = undefined;
     }
     if ((t < 0 || t > metaEnd) && (d < 0 || d > metaEnd)) {
       if (!this.final && b.length < metaEnd) {
@@ -537,10 +580,16 @@ export class PushParser {
 
   /** Read the tags in `[docStart, metaEnd)`, then wait for the body start. */
   private startDocument(metaEnd: number, bodyStart: number): void {
-    const tags = parseDocumentTags(this.buf, this.rel(this.docStart) + 10, this.rel(metaEnd));
+    const tagsStart = this.docStart + 10;
+    const text = this.metaText;
+    this.metaText = undefined;
+    const tags =
+      text !== undefined && metaEnd <= this.metaTextEnd && metaEnd >= tagsStart
+        ? readDocumentTags(text, 0, metaEnd - tagsStart)
+        : parseDocumentTags(this.buf, this.rel(tagsStart), this.rel(metaEnd));
     const position = this.documents.length + 1;
     const seqText = tags.sequence ?? '';
-    const sequence = /^\d+$/.test(seqText) ? Number(seqText) : position;
+    const sequence = isDigits(seqText) ? Number(seqText) : position;
     const doc: DocumentStart = {
       type: tags.type ?? '',
       sequence,
@@ -569,11 +618,13 @@ export class PushParser {
     let offset = start;
     this.wrapper = undefined;
     const q = skipSpace(b, start, b.length);
-    for (const w of ['XBRL', 'XML', 'PDF'] as const) {
-      if (startsWithAt(b, q, `<${w}>`)) {
-        this.wrapper = w;
-        offset = skipLineBreak(b, q + w.length + 2, b.length);
-        break;
+    if (b[q] === 60) {
+      for (const [w, tag] of WRAPPERS) {
+        if (startsWithAt(b, q, tag)) {
+          this.wrapper = w;
+          offset = skipLineBreak(b, q + tag.length, b.length);
+          break;
+        }
       }
     }
     if (this.wrapper) doc.wrapper = this.wrapper;
