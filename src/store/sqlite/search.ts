@@ -14,7 +14,7 @@ import { parseSnippet } from '../../search/snippet.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { SearchHit, SearchRequest, SearchResult } from '../store.ts';
 import { toFtsMatch } from './fts.ts';
-import { createSnippetMaker, type SnippetSource } from './snippets.ts';
+import { createSnippetMaker, type SnippetSource, snippetCall } from './snippets.ts';
 import { createStatementCache } from './statement-cache.ts';
 
 /** Search over one open database (synchronous; the store wraps it). */
@@ -149,6 +149,13 @@ export function createSearcher(db: Database.Database): Searcher {
         JOIN filings f ON f.id = s.filing_id WHERE s.id IN`,
   };
   const prepare = createStatementCache(db);
+  // A small document match: the snippet pass also joins each page row's metadata (the `+rowid`
+  // test comes before the joins, so only page rows are joined): one statement instead of two.
+  const passWithMeta = db.prepare<[string, string], HitMeta & { s: string }>(
+    `SELECT document_fts.rowid AS id, ${META_COLUMNS.d}, ${snippetCall('document_fts')} AS s
+     FROM document_fts JOIN documents d ON d.id = document_fts.rowid JOIN filings f ON f.id = d.filing_id
+     WHERE document_fts MATCH ? AND +document_fts.rowid IN (SELECT value FROM json_each(?))`,
+  );
 
   function searchText(req: SearchRequest, match: string, limit: number): SearchResult {
     const plan = filterPlan(req.filters, (req.filters.sections?.length ?? 0) > 0);
@@ -236,16 +243,22 @@ export function createSearcher(db: Database.Database): Searcher {
     phrase: boolean,
   ): SearchResult {
     // (2) Snippets for the page rows only: a pass over the match while that is cheap, else the
-    // page's texts re-indexed on their own (`snippets.ts`).
+    // page's texts re-indexed on their own (`snippets.ts`); (3) the page rows' metadata.
     const costly = total > SNIPPET_PASS_LIMIT || (phrase && total > SNIPPET_PASS_LIMIT_PHRASE);
-    const marked = makeSnippets(
-      plan.fts as SnippetSource,
-      match,
-      page.map((r) => r.id),
-      costly ? 'scratch' : 'pass',
-    );
-    // (3) Metadata of the page rows.
-    const hits = toHits(page, plan.unit, (id) => marked.get(id));
+    let hits: SearchHit[];
+    if (!costly && plan.unit === 'd' && page.length > 0) {
+      const rows = passWithMeta.all(match, JSON.stringify(page.map((r) => r.id)));
+      const meta = new Map(rows.map((m) => [m.id, m]));
+      hits = toHits(page, meta, (id) => meta.get(id)?.s);
+    } else {
+      const marked = makeSnippets(
+        plan.fts as SnippetSource,
+        match,
+        page.map((r) => r.id),
+        costly ? 'scratch' : 'pass',
+      );
+      hits = toHits(page, readMeta(page, plan.unit), (id) => marked.get(id));
+    }
     const result: SearchResult = { total, hits };
     const last = page[page.length - 1];
     if (more && last) {
@@ -290,25 +303,25 @@ export function createSearcher(db: Database.Database): Searcher {
     ).all(...args, limit + 1) as Array<{ id: number; k: number; score: number; date: string }>;
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    const result: SearchResult = { total, hits: toHits(page, plan.unit, () => undefined) };
+    const result: SearchResult = { total, hits: toHits(page, readMeta(page, plan.unit), () => undefined) };
     const last = page[page.length - 1];
     if (more && last) result.nextCursor = encodeCursor({ d: last.date, i: last.k });
     return result;
   }
 
+  function readMeta(page: Array<{ id: number }>, unit: 'd' | 's'): Map<number, HitMeta> {
+    if (page.length === 0) return new Map();
+    const rows = prepare(`${metaFrom[unit]} (${page.map(() => '?').join(', ')})`).all(
+      ...page.map((r) => r.id),
+    ) as HitMeta[];
+    return new Map(rows.map((m) => [m.id, m]));
+  }
+
   function toHits(
     page: Array<{ id: number; score: number }>,
-    unit: 'd' | 's',
+    meta: Map<number, HitMeta>,
     snippetOf: (id: number) => string | undefined,
   ): SearchHit[] {
-    if (page.length === 0) return [];
-    const meta = new Map(
-      (
-        prepare(`${metaFrom[unit]} (${page.map(() => '?').join(', ')})`).all(
-          ...page.map((r) => r.id),
-        ) as HitMeta[]
-      ).map((m) => [m.id, m]),
-    );
     const hits: SearchHit[] = [];
     for (const r of page) {
       const m = meta.get(r.id);

@@ -31,7 +31,8 @@ export type SnippetMaker = (
   strategy: 'pass' | 'scratch',
 ) => Map<number, string>;
 
-const snippetCall = (fts: string) =>
+/** The `snippet()` call every path uses (markers, ellipsis, length), for the FTS table `fts`. */
+export const snippetCall = (fts: string): string =>
   `snippet(${fts}, 0, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '${SNIPPET_ELLIPSIS}', ${SNIPPET_TOKENS})`;
 
 /**
