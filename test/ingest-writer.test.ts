@@ -107,6 +107,7 @@ describe('createWorkerPool()', () => {
         results.map((r) => (r.ok ? r.filing.submission.accessionNumber : r.reason)),
         ['0000990001-24-000007', '0000990001-24-000008'],
       );
+      assert.ok(pool.cpuSeconds > 0, 'the workers report the CPU time they spent');
     } finally {
       await pool.close();
     }

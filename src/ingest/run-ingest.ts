@@ -61,8 +61,11 @@ const INFLIGHT_PER_WORKER = 8 * 1024 * 1024;
 /** A pool that may grow adds a worker when the writer waited for workers over this share... */
 const GROW_IDLE_SHARE = 0.5;
 
-/** ...of a window this long (milliseconds). */
+/** ...of a window this long (milliseconds)... */
 const GROW_WINDOW_MS = 1000;
+
+/** ...while the workers were on a core at least this share of it. */
+const GROW_BUSY_SHARE = 0.8;
 
 /**
  * Ingest every submission under `paths` into `store`.
@@ -118,10 +121,16 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     w?.();
   };
 
-  // How long the writer waited for the workers in the current window (to decide on growing).
+  // How long the writer waited for the workers in the current window, and the workers' CPU
+  // when it began (to decide on growing).
   let windowStart: number | undefined;
   let windowIdle = 0;
-  /** Wait for the next settled task; grow the pool when the writer keeps waiting for workers. */
+  let windowCpu = 0;
+  /**
+   * Wait for the next settled task. Grow the pool when the writer keeps waiting for workers that
+   * are busy all the time: the work is conversion-bound and a core is free. Workers that wait
+   * for a core (a loaded machine) are no reason to start another.
+   */
   const waitForWorkers = async (): Promise<void> => {
     const t0 = performance.now();
     await new Promise<void>((resolve) => {
@@ -130,13 +139,17 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     const now = performance.now();
     if (windowStart === undefined) {
       windowStart = now; // the first result: the workers are up, start measuring
+      windowCpu = pool.cpuSeconds;
       return;
     }
     windowIdle += now - t0;
-    if (now - windowStart < GROW_WINDOW_MS) return;
-    if (windowIdle > (now - windowStart) * GROW_IDLE_SHARE && pool.pending >= pool.size) pool.grow();
+    const window = now - windowStart;
+    if (window < GROW_WINDOW_MS) return;
+    const workersBusy = (pool.cpuSeconds - windowCpu) * 1000 >= window * pool.size * GROW_BUSY_SHARE;
+    if (windowIdle > window * GROW_IDLE_SHARE && workersBusy && pool.pending >= pool.size) pool.grow();
     windowStart = now;
     windowIdle = 0;
+    windowCpu = pool.cpuSeconds;
   };
 
   /**

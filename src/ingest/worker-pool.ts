@@ -25,6 +25,8 @@ export interface WorkerPool {
   grow(): boolean;
   /** Tasks sent and not yet answered. */
   readonly pending: number;
+  /** CPU seconds the workers reported with their results so far (all workers, ever). */
+  readonly cpuSeconds: number;
   /** Process `bytes` in a worker. `bytes` is moved (detached) when it owns its memory. */
   run(bytes: Uint8Array, label: string, options: ProcessOptions): Promise<ProcessResult>;
   /**
@@ -65,6 +67,8 @@ interface Slot {
   acks: Map<number, () => void>;
   /** When the worker last showed progress (or got work while idle). */
   lastActivity: number;
+  /** The thread CPU seconds its last result reported. */
+  cpuSeconds: number;
   /** Why the pool stopped this worker, when it did. */
   stopReason?: string;
 }
@@ -88,6 +92,7 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   const slots: Slot[] = [];
   let nextId = 1;
   let pending = 0;
+  let cpuSeconds = 0;
   let closed = false;
 
   const spawn = (index: number): Slot => {
@@ -96,6 +101,7 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
       tasks: new Map(),
       acks: new Map(),
       lastActivity: performance.now(),
+      cpuSeconds: 0,
     };
     slot.worker.on('message', (msg: WorkerResponse) => {
       slot.lastActivity = performance.now();
@@ -103,6 +109,8 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
         slot.acks.get(msg.id)?.();
         return;
       }
+      cpuSeconds += Math.max(0, msg.cpuSeconds - slot.cpuSeconds);
+      slot.cpuSeconds = msg.cpuSeconds;
       const done = slot.tasks.get(msg.id);
       if (!done) return;
       slot.tasks.delete(msg.id);
@@ -170,6 +178,9 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
     },
     get pending() {
       return pending;
+    },
+    get cpuSeconds() {
+      return cpuSeconds;
     },
     run(bytes, label, opts) {
       if (closed) return Promise.resolve({ ok: false, reason: 'worker pool closed' });

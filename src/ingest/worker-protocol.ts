@@ -13,7 +13,10 @@ export type WorkerRequest =
   | { type: 'stream-chunk'; id: number; chunk: Uint8Array }
   | { type: 'stream-end'; id: number };
 
-/** Worker → main: a chunk was consumed, or the outcome (compressed raw chunks moved back). */
+/**
+ * Worker → main: a chunk was consumed, or the outcome (compressed raw chunks moved back) with the
+ * worker thread's CPU time so far in seconds (how busy the workers are).
+ */
 export type WorkerResponse =
   | { type: 'ack'; id: number }
-  | { type: 'result'; id: number; result: ProcessResult };
+  | { type: 'result'; id: number; result: ProcessResult; cpuSeconds: number };

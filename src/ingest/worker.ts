@@ -26,7 +26,8 @@ function reply(id: number, run: () => ProcessResult): void {
     raw.chunks = raw.chunks.map((c) => (isOwnedBuffer(c) ? c : Uint8Array.from(c)));
     for (const c of raw.chunks) transfer.push(c.buffer as ArrayBuffer);
   }
-  const response: WorkerResponse = { type: 'result', id, result };
+  const cpu = process.threadCpuUsage();
+  const response: WorkerResponse = { type: 'result', id, result, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
   port?.postMessage(response, transfer);
 }
 
