@@ -10,7 +10,9 @@
 export function parseHeaderDate(value: string): string | undefined {
   const v = value.length === 8 ? value : value.trim().replaceAll('-', '');
   if (v.length !== 8 || !isDate(v)) return undefined;
-  return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`;
+  // One string from char codes: no slices, no concatenation (the digits are checked ASCII).
+  const c = (i: number) => v.charCodeAt(i);
+  return String.fromCharCode(c(0), c(1), c(2), c(3), 45, c(4), c(5), 45, c(6), c(7));
 }
 
 /** The number written by the `n` digits at `v[i]`, or -1 when one is not a digit (no substring). */
@@ -62,6 +64,29 @@ function nthSunday(year: number, month: number, n: number): number {
  */
 export function isEasternDaylightTime(y: number, mo: number, d: number, h: number): boolean {
   if (y < 1967) return false;
+  const t = (mo * 32 + d) * 24 + h;
+  if (y < DST_CACHE_END && Number.isInteger(y)) {
+    // The year's DST span, computed once per year (this runs once per parsed header).
+    let start = dstStart[y - 1967] as number;
+    if (start === 0) {
+      const span = dstSpan(y);
+      start = span[0];
+      dstStart[y - 1967] = start;
+      dstEnd[y - 1967] = span[1];
+    }
+    return t >= start && t < (dstEnd[y - 1967] as number);
+  }
+  const span = dstSpan(y);
+  return t >= span[0] && t < span[1];
+}
+
+/** Years from 1967 whose DST span `isEasternDaylightTime` caches. */
+const DST_CACHE_END = 2200;
+const dstStart = new Array<number>(DST_CACHE_END - 1967).fill(0);
+const dstEnd = new Array<number>(DST_CACHE_END - 1967).fill(0);
+
+/** The year's DST span as `(month * 32 + day) * 24 + hour` keys: [start, end). */
+function dstSpan(y: number): [number, number] {
   let start: [number, number];
   let end: [number, number];
   if (y >= 2007) {
@@ -75,8 +100,7 @@ export function isEasternDaylightTime(y: number, mo: number, d: number, h: numbe
     end = [10, nthSunday(y, 10, -1)];
   }
   const key = (m: number, day: number, hour: number) => (m * 32 + day) * 24 + hour;
-  const t = key(mo, d, h);
-  return t >= key(start[0], start[1], 2) && t < key(end[0], end[1], 2);
+  return [key(start[0], start[1], 2), key(end[0], end[1], 2)];
 }
 
 /**
@@ -91,5 +115,33 @@ export function parseAcceptanceDateTime(value: string): string | undefined {
   const sec = digits(v, 12, 2);
   if (h < 0 || mi < 0 || sec < 0 || h > 23 || mi > 59 || sec > 60) return undefined;
   const dst = isEasternDaylightTime(digits(v, 0, 4), digits(v, 4, 2), digits(v, 6, 2), h);
-  return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}T${v.slice(8, 10)}:${v.slice(10, 12)}:${v.slice(12, 14)}${dst ? '-04:00' : '-05:00'}`;
+  // One string from char codes (the 14 chars are checked digits): no slices, no concatenation.
+  const c = (i: number) => v.charCodeAt(i);
+  return String.fromCharCode(
+    c(0),
+    c(1),
+    c(2),
+    c(3),
+    45,
+    c(4),
+    c(5),
+    45,
+    c(6),
+    c(7),
+    84,
+    c(8),
+    c(9),
+    58,
+    c(10),
+    c(11),
+    58,
+    c(12),
+    c(13),
+    45,
+    48,
+    dst ? 52 : 53,
+    58,
+    48,
+    48,
+  );
 }

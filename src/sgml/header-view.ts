@@ -360,7 +360,30 @@ function toCik(v: string): string | undefined {
   return n === 10 ? v : v.slice(i).padStart(10, '0');
 }
 
+/** True for the chars `\s` matches in latin1 text: TAB, LF, VT, FF, CR, space, NBSP. */
+function isRegexSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 160;
+}
+
 function setSic(party: Party, v: string): void {
+  // The usual `NAME [1234]`, without the regex: the last `[`, digits, a final `]`; the name is what
+  // precedes it, trailing spaces dropped (what the lazy group of the regex below gives).
+  const n = v.length;
+  if (n > 0 && v.charCodeAt(n - 1) === 93 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+    const lb = v.lastIndexOf('[');
+    let ok = lb >= 0;
+    for (let i = lb + 1; ok && i < n - 1; i++) {
+      const c = v.charCodeAt(i);
+      ok = c >= 48 && c <= 57;
+    }
+    if (ok) {
+      let e = lb;
+      while (e > 0 && isRegexSpace(v.charCodeAt(e - 1))) e--;
+      if (n - 1 > lb + 1) party.sic = v.slice(lb + 1, n - 1);
+      if (e > 0) party.sicDescription = v.slice(0, e);
+      return;
+    }
+  }
   const m = /^(.*?)\s*\[(\d*)\]\s*$/.exec(v);
   if (m) {
     if (m[2]) party.sic = m[2];
