@@ -209,3 +209,36 @@ test('parseSubmission() reads a </DOCUMENT> before <TEXT> the same wherever it f
   assert.equal(new Set(results).size, 1, results.join('\n'));
   assert.match(results[0] ?? '', /unterminated-text/);
 });
+
+test('parseSubmission() splits STANDARD INDUSTRIAL CLASSIFICATION into code and name in every shape', () => {
+  const sic = (v: string) => {
+    const text = `<SEC-HEADER>\nFILER:\n\tCOMPANY DATA:\n\t\tCENTRAL INDEX KEY:\t\t\t0000000001\n\t\tSTANDARD INDUSTRIAL CLASSIFICATION:\t${v}\n</SEC-HEADER>\n`;
+    const p = parseSubmission(Buffer.from(text, 'latin1')).parties[0];
+    return [p?.sic, p?.sicDescription];
+  };
+  assert.deepEqual(sic('SERVICES-PREPACKAGED SOFTWARE [7372]'), ['7372', 'SERVICES-PREPACKAGED SOFTWARE']);
+  assert.deepEqual(sic('BLANK CHECKS[6770]'), ['6770', 'BLANK CHECKS']);
+  assert.deepEqual(sic('A [1] B \u00a0 [6022]'), ['6022', 'A [1] B']);
+  assert.deepEqual(sic('[6022]'), ['6022', undefined]);
+  assert.deepEqual(sic('UNKNOWN []'), [undefined, 'UNKNOWN']);
+  assert.deepEqual(sic('ODD [12a]'), [undefined, 'ODD [12a]']);
+  assert.deepEqual(sic('ODD [12] [x]'), [undefined, 'ODD [12] [x]']);
+  assert.deepEqual(sic('2834'), ['2834', undefined]);
+});
+
+test('parseAcceptanceDateTime() switches to daylight time at 02:00 on the transition Sundays of every era', () => {
+  const at = (v: string) => parseAcceptanceDateTime(v)?.slice(-6);
+  // 1967-1986: last Sunday of April to last Sunday of October.
+  assert.deepEqual([at('19860427015959'), at('19860427020000')], ['-05:00', '-04:00']);
+  assert.deepEqual([at('19861026015959'), at('19861026020000')], ['-04:00', '-05:00']);
+  // 1987-2006: first Sunday of April to last Sunday of October.
+  assert.deepEqual([at('19870405015959'), at('19870405020000')], ['-05:00', '-04:00']);
+  assert.deepEqual([at('20061029015959'), at('20061029020000')], ['-04:00', '-05:00']);
+  // 2007 on: second Sunday of March to first Sunday of November; the same year twice (cached).
+  for (let k = 0; k < 2; k++) {
+    assert.deepEqual([at('20070311015959'), at('20070311020000')], ['-05:00', '-04:00']);
+    assert.deepEqual([at('20071104015959'), at('20071104020000')], ['-04:00', '-05:00']);
+  }
+  assert.equal(parseAcceptanceDateTime('20240704120000'), '2024-07-04T12:00:00-04:00');
+  assert.equal(at('19600704120000'), '-05:00');
+});
