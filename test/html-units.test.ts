@@ -6,7 +6,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DocumentInput } from '../src/core/document-input.ts';
 import { HtmlScanner } from '../src/html/html-scanner.ts';
-import { detectEncoding, getDocumentKind, parseHtml, toMarkdown, toText } from '../src/html/index.ts';
+import {
+  detectEncoding,
+  getDocumentKind,
+  parseHtml,
+  renderMarkdown,
+  renderText,
+  toMarkdown,
+  toText,
+} from '../src/html/index.ts';
 import { isPageNumber } from '../src/html/noise.ts';
 import { toPrettyXml } from '../src/xml/index.ts';
 
@@ -248,6 +256,21 @@ test('toText() drops a running footer that counts the pages and keeps numbered h
     '[image: slide007.jpg]',
   ])
     assert.ok(text.includes(kept), `${kept} missing from:\n${text}`);
+});
+
+test('parseHtml() gives the same blocks for a document in chunks (strings copied out of each chunk) as in one piece', () => {
+  const unit =
+    '<p>Revenue &amp; “costs” of item 7</p><table><tr><td style="x">Net sales</td><td>$</td><td>1,234</td></tr>' +
+    '<tr><td style="x">Cost</td><td>$</td><td>(567</td><td>)</td></tr></table><a href="https://example.com/a">link</a>\n';
+  const whole = unit.repeat(100);
+  const chunks: string[] = [];
+  for (let i = 0; i < whole.length; i += 7001) chunks.push(whole.slice(i, i + 7001));
+  assert.ok(chunks.length >= 3);
+  const expected = parseHtml([whole]);
+  const actual = parseHtml(chunks);
+  assert.equal(actual.length, expected.length);
+  assert.equal(renderMarkdown(actual), renderMarkdown(expected));
+  assert.equal(renderText(actual), renderText(expected));
 });
 
 test('toPrettyXml() indents elements and keeps text and attributes escaped', () => {

@@ -52,6 +52,11 @@ export class BlockBuilder {
     this.buf = new InlineBuffer(markdown);
   }
 
+  /** From now on, copy block strings out of the decoded chunks (see `InlineBuffer.detach`). */
+  detachStrings(): void {
+    this.buf.detach = true;
+  }
+
   /** Visible text. */
   text(data: string): void {
     if (this.pre) this.pre.push(data);

@@ -9,6 +9,7 @@
  * @module
  */
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { detached } from './inline-buffer.ts';
 import { readTagName } from './tag-name.ts';
 import { isBlankRange } from './whitespace.ts';
 
@@ -90,6 +91,8 @@ export class HtmlScanner {
   private nextAmp = -1;
   /** The sink takes whitespace-only runs separately. */
   private readonly spaces: boolean;
+  /** Cached tags and attribute values are copied out of the chunk they were cut from (`detach()`). */
+  private detaching = false;
   private rawTextEnd: string | null = null;
   private readonly sink: HtmlTokenSink;
   /** Wanted attribute names indexed by length, for allocation-free case-insensitive matching. */
@@ -135,6 +138,14 @@ export class HtmlScanner {
       if (k === name.length) return name;
     }
     return null;
+  }
+
+  /**
+   * From now on, copy what the scanner keeps across chunks (cached tag text, attribute values)
+   * out of the chunk it was cut from, so that a long document's chunks can be freed.
+   */
+  detach(): void {
+    this.detaching = true;
   }
 
   /** Feed the next chunk of the document. */
@@ -297,6 +308,7 @@ export class HtmlScanner {
     }
     const end = this.parseOpenTag(lt);
     if (end === gt + 1 && key !== null) {
+      if (this.detaching) key = detached(key);
       if (this.tagCache.size >= MAX_TAG_CACHE) this.tagCache.clear();
       this.tagCache.set(key, this.lastTag);
       this.recentKeys[slot] = key;
@@ -321,7 +333,9 @@ export class HtmlScanner {
       i++;
     }
     if (i >= n) return -1;
-    const name = readTagName(s, lt + 1, i);
+    let name = readTagName(s, lt + 1, i);
+    // Shorter names are copies already (V8 slices only strings of 13 characters or more).
+    if (this.detaching && name.length >= 13) name = detached(name);
     let attribs: Record<string, string> = NO_ATTRIBUTES;
     let selfClosing = false;
     while (true) {
@@ -370,6 +384,7 @@ export class HtmlScanner {
           if (keep) value = s.slice(start, i);
         }
         if (keep && value.includes('&')) value = decodeHTMLAttribute(value);
+        else if (keep && this.detaching) value = detached(value);
       }
       if (attrName !== null) {
         if (attribs === NO_ATTRIBUTES) attribs = {};

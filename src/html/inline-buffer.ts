@@ -48,6 +48,11 @@ export class InlineBuffer {
   private lastWasBreak = false;
   private visible = false;
   private firstLineBold: boolean | null = null;
+  /**
+   * True once a document spans several decoded chunks: block strings are then copied out of
+   * the chunk they were cut from, so that finished blocks do not keep every chunk alive.
+   */
+  detach = false;
   /** Bumped on every `take()`, so that a pending link knows whether its start is still here. */
   generation = 0;
   /** False when only the text is wanted: the Markdown of every block is then its text. */
@@ -149,7 +154,14 @@ export class InlineBuffer {
     const drop = cell ? isRule : isDecoration;
     const parts = this.text;
     const text = this.visible
-      ? normalize(parts.length === 1 ? (parts[0] as string) : parts.join(''), drop)
+      ? normalize(
+          parts.length === 1
+            ? this.detach
+              ? detached(parts[0] as string)
+              : (parts[0] as string)
+            : parts.join(''),
+          drop,
+        )
       : '';
     let md = '';
     if (text.length > 0 && !this.markdown) md = text;
@@ -172,6 +184,15 @@ export class InlineBuffer {
     if (!this.md) this.md = this.text.map((t) => (t === BREAK ? t : escapeMarkdown(t)));
     return this.md;
   }
+}
+
+/**
+ * A copy of `s` that shares no memory with the string it was cut from (V8 keeps a slice's
+ * whole parent alive): flattening a fresh concatenation copies the characters once.
+ * @example detached(chunk.slice(10, 20))
+ */
+export function detached(s: string): string {
+  return s.length === 0 ? s : ` ${s}`.slice(1);
 }
 
 /** In table cells only underlines are decoration: `-` and `*` there mean nil or a footnote. */

@@ -273,7 +273,15 @@ export function parseHtml(chunks: Iterable<string>, options: ParseHtmlOptions = 
       if (b.hiddenDepth === 0) b.space(data);
     },
   });
-  for (const chunk of chunks) scanner.write(chunk);
+  let count = 0;
+  for (const chunk of chunks) {
+    // Past the first chunk, keep no string that is a slice of a chunk (it would pin the chunk).
+    if (count++ === 1) {
+      scanner.detach();
+      b.detachStrings();
+    }
+    scanner.write(chunk);
+  }
   scanner.end();
   popTo(0);
   return b.finish();
