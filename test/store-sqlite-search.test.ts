@@ -18,7 +18,7 @@ import { toFtsMatch } from '../src/store/sqlite/fts.ts';
 import { migrate } from '../src/store/sqlite/migrate.ts';
 import { migrations } from '../src/store/sqlite/migrations/index.ts';
 import { createSearcher } from '../src/store/sqlite/search.ts';
-import { createSnippetMaker } from '../src/store/sqlite/snippets.ts';
+import { createSnippetMaker, parseMarkedSnippet } from '../src/store/sqlite/snippets.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
 import { createFilingWriter } from '../src/store/sqlite/write-filings.ts';
 import type { FilingInput, SearchRequest, Store } from '../src/store/store.ts';
@@ -227,6 +227,47 @@ describe('SQLite search paths', () => {
       // The scratch table is emptied after each use.
       assert.equal(db.prepare('SELECT count(*) FROM temp.edgarbox_snip_text').pluck().get(), 0);
     }
+  });
+});
+
+describe('parseMarkedSnippet', () => {
+  it('parseMarkedSnippet() gives what parseSnippet() gives for any mix of markers, white space and text', () => {
+    const parts = [
+      'a',
+      'bc',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\r\n',
+      '\u00a0',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      '\u0085',
+      '\u200b',
+    ];
+    parts.push('é', '…', '\u0002', '\u0003', '\u0002\u0002', '\u0003\u0003', ' \u0003 ', '\u0002 ');
+    const r = seeded(11);
+    let differ = 0;
+    for (let k = 0; k < 20_000; k++) {
+      let s = '';
+      const n = Math.floor(r() * 12);
+      for (let j = 0; j < n; j++) s += parts[Math.floor(r() * parts.length)];
+      if (JSON.stringify(parseMarkedSnippet(s)) !== JSON.stringify(parseSnippet(s))) {
+        differ++;
+        assert.deepEqual(parseMarkedSnippet(s), parseSnippet(s), JSON.stringify(s));
+      }
+    }
+    assert.equal(differ, 0);
+  });
+
+  it('parseMarkedSnippet() merges a phrase, trims the ends and keeps an unclosed highlight', () => {
+    assert.deepEqual(parseMarkedSnippet(' \n…the \u0002going\u0003 \u0002concern\u0003\tdoubt \n'), {
+      text: '…the going concern doubt',
+      highlights: [[5, 18]],
+    });
+    assert.deepEqual(parseMarkedSnippet('x \u0002tail  end'), { text: 'x tail end', highlights: [[2, 10]] });
   });
 });
 

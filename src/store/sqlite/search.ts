@@ -10,11 +10,10 @@
 import type Database from 'better-sqlite3';
 import { createError, isEdgarError } from '../../core/errors.ts';
 import type { QueryNode, SearchFilters } from '../../search/query-node.ts';
-import { parseSnippet } from '../../search/snippet.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { SearchHit, SearchRequest, SearchResult } from '../store.ts';
 import { toFtsMatch } from './fts.ts';
-import { createSnippetMaker, type SnippetSource, snippetCall } from './snippets.ts';
+import { createSnippetMaker, parseMarkedSnippet, type SnippetSource, snippetCall } from './snippets.ts';
 import { createStatementCache } from './statement-cache.ts';
 
 /** Search over one open database (synchronous; the store wraps it). */
@@ -178,12 +177,14 @@ export function createSearcher(db: Database.Database): Searcher {
       args.push(c.s, c.s, c.i);
     }
     // (1) The ranked page, ids and scores only: SQLite keeps the best rows in a small heap and
-    // (score, rowid) is a total order, so cursors never skip or repeat a tied hit.
+    // (score, rowid) is a total order, so cursors never skip or repeat a tied hit. The limit is
+    // written into the SQL (an integer 1..101, checked below): a bound LIMIT costs ~10% more
+    // here (0.38 vs 0.34 ms CPU for a medium word at 10k), and a statement per limit is cached.
     const order = byDate ? `f.filing_date DESC, ${t}.rowid DESC` : `score, ${t}.rowid`;
     const rows = prepare(
       `SELECT ${t}.rowid AS id, bm25(${t}) AS score, ${byDate ? 'f.filing_date' : "''"} AS date FROM ${t} ${joins}
-       WHERE ${t} MATCH ?${filters}${keyset.join('')} ORDER BY ${order} LIMIT ?`,
-    ).all(match, ...args, limit + 1) as Array<{ id: number; score: number; date: string }>;
+       WHERE ${t} MATCH ?${filters}${keyset.join('')} ORDER BY ${order} LIMIT ${limit + 1}`,
+    ).all(match, ...args) as Array<{ id: number; score: number; date: string }>;
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     // Exact total: a first page that is not full already is the whole answer.
@@ -220,8 +221,8 @@ export function createSearcher(db: Database.Database): Searcher {
     // same (uncorrelated, computed once) on every row.
     const rows = prepare(
       `WITH m AS MATERIALIZED (${matched})
-       SELECT id, score, (SELECT count(*) FROM m) AS n FROM m ${keyset} ORDER BY score, id LIMIT ?`,
-    ).all(...args, limit + 1) as Array<{ id: number; score: number; n: number }>;
+       SELECT id, score, (SELECT count(*) FROM m) AS n FROM m ${keyset} ORDER BY score, id LIMIT ${limit + 1}`,
+    ).all(...args) as Array<{ id: number; score: number; n: number }>;
     const more = rows.length > limit;
     const page = (more ? rows.slice(0, limit) : rows).map((r) => ({ id: r.id, score: r.score, date: '' }));
     // No row after the cursor: the count did not come back with one, so ask for it (rare).
@@ -299,8 +300,8 @@ export function createSearcher(db: Database.Database): Searcher {
     }
     const rows = prepare(
       `SELECT ${sections ? 's.id' : 'd.id'} AS id, ${keyCol} AS k, 0 AS score, f.filing_date AS date ${base} ${w()}
-       ORDER BY f.filing_date DESC, ${keyCol} DESC LIMIT ?`,
-    ).all(...args, limit + 1) as Array<{ id: number; k: number; score: number; date: string }>;
+       ORDER BY f.filing_date DESC, ${keyCol} DESC LIMIT ${limit + 1}`,
+    ).all(...args) as Array<{ id: number; k: number; score: number; date: string }>;
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     const result: SearchResult = { total, hits: toHits(page, readMeta(page, plan.unit), () => undefined) };
@@ -340,7 +341,7 @@ export function createSearcher(db: Database.Database): Searcher {
       if (m.description !== null) hit.description = m.description;
       if (m.code !== null) hit.section = m.code;
       const s = snippetOf(r.id);
-      if (s !== undefined) hit.snippet = parseSnippet(s);
+      if (s !== undefined) hit.snippet = parseMarkedSnippet(s);
       hits.push(hit);
     }
     return hits;
