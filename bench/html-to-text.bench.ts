@@ -4,22 +4,35 @@
  * to a naive regex tag-stripper and to the `html-to-text` package.
  * Targets (issue 3): >= 0.5x the regex stripper, >= 2x html-to-text.
  *
- * Usage: `npm run bench:text` (3 timed rounds); `BENCH_ROUNDS=7 npm run bench:text` for longer runs.
+ * Usage: `npm run bench:text` (3 timed rounds); `BENCH_ROUNDS=7 npm run bench:text` for longer runs;
+ * `npm run bench:text -- --memory` for the memory figures.
  *
  * Throughput is by this process's CPU time (wall time is printed too): on the shared 2-vCPU
  * machine wall time swings with other work, CPU time barely does.
  *
- * Last result (2 vCPU VM, Node 24.21, load average ~3, BENCH_ROUNDS=5, two runs), MB/s of CPU time:
- *   regex stripper 75.5-77.7 · toText 33.9-39.3 · toMarkdown 31.2-40.8 · toTextAndMarkdown 31.4-33.8 ·
- *   html-to-text 15.1-15.4
- *   toText 0.48-0.52x regex (target 0.5x, on the line), 2.40-2.55x html-to-text (target 2x, met);
- *   toMarkdown 0.40-0.46x / 2.24-2.70x; toTextAndMarkdown (both outputs) 0.42-0.44x / 2.25-2.53x.
- *   Before the speed work (quiet machine): toText 0.35x / 1.86x, toMarkdown 0.36x / 1.93x, both 0.33x / 1.79x.
- *   A/B against the converter before that work (same process, CPU, median of 9, identical output on
- *   every corpus document): toText 1.48x, toMarkdown 1.15x.
+ * `--memory` (`npm run bench:text -- --memory`, `BENCH_MEMORY_MB=100` by default): peak RSS of
+ * converting one synthetic document that size, each function in a fresh child process.
+ *
+ * Last result (2 vCPU VM, Node 24.21, load average 6-7 from other benchmarks, BENCH_ROUNDS=5,
+ * two runs), MB/s of CPU time:
+ *   regex stripper 65.6-85.7 · toText 39.1-40.9 · toMarkdown 33.5-44.9 · toTextAndMarkdown 34.9-35.8 ·
+ *   html-to-text 12.5-14.3
+ *   toText 0.53-0.58x regex (target 0.5x), 2.86-3.18x html-to-text (target 2x);
+ *   toMarkdown 0.51-0.55x / 2.65-3.15x; toTextAndMarkdown 0.40-0.54x / 2.27-2.94x (the spread is
+ *   the load: its per-round ratio swings 0.4-0.6 while others benchmark on the same 2 cores).
+ *   A/B against a26c03a (alternating processes, 4 x 5 rounds each, median CPU time, identical output
+ *   on every corpus document except the running-line fix in b0f750a): toText 1.16-1.19x,
+ *   toMarkdown 1.15x, toTextAndMarkdown 1.20-1.21x. Before that (a26c03a, load ~3): toText
+ *   0.48-0.52x, toMarkdown 0.40-0.46x, toTextAndMarkdown 0.42-0.44x.
+ *   --memory, 100 MB synthetic document, peak RSS (about 200 MB of it runtime + input before
+ *   converting): toText 664 MB, toMarkdown 663 MB, toTextAndMarkdown 751 MB (a26c03a: 825 / 826 /
+ *   927 MB). What remains is the block model (about 155 MB of heap for 191,000 blocks) and the
+ *   outputs themselves (two-byte strings: 78 MB per 39 M characters).
  * @module
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeHTML } from 'entities';
 import { convert } from 'html-to-text';
@@ -27,6 +40,82 @@ import type { DocumentInput } from '../src/core/document-input.ts';
 import { toMarkdown, toText, toTextAndMarkdown } from '../src/html/index.ts';
 import { parseSubmission, toDocumentInput } from '../src/sgml/index.ts';
 import { corpusPath } from '../test/corpus.ts';
+
+if (process.argv[2] === '--memory-child') {
+  measureOne(process.argv[3] as string, process.argv[4] as string);
+  process.exit(0);
+}
+if (process.argv.includes('--memory')) {
+  measureMemory(Number(process.env.BENCH_MEMORY_MB ?? 100));
+  process.exit(0);
+}
+
+/**
+ * `--memory`: peak RSS of converting one synthetic document of `mb` MB (paragraphs with entities
+ * and curly quotes, split-currency tables, page numbers and page breaks), each conversion in a
+ * fresh child process that reads the document from a temporary file.
+ */
+function measureMemory(mb: number): void {
+  const dir = mkdtempSync(join(tmpdir(), 'edgarbox-bench-text-'));
+  try {
+    const file = join(dir, 'big.html');
+    writeFileSync(file, syntheticHtml(mb));
+    console.log(`synthetic HTML document: ${mb} MB; each conversion in its own process`);
+    for (const mode of ['toText', 'toMarkdown', 'toTextAndMarkdown']) {
+      const child = spawnSync(process.execPath, [process.argv[1] as string, '--memory-child', file, mode], {
+        encoding: 'utf8',
+      });
+      if (child.status !== 0) throw new Error(child.stderr);
+      console.log(child.stdout.trim());
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A synthetic filing-like HTML document of about `mb` MB. */
+function syntheticHtml(mb: number): Buffer {
+  const para = (i: number): string =>
+    `<p style="margin:0"><font style="font-family:Times New Roman" size="2">Paragraph ${i}: The Company’s revenue grew as described in Item 7 &amp; the notes to the financial statements, with “quoted” terms and more words to make a realistic line of filing text.</font></p>\n`;
+  const row = (i: number): string =>
+    `<tr><td style="vertical-align:bottom;padding-left:2pt"><font size="2">Line item ${i}</font></td><td>&nbsp;</td><td style="text-align:right"><font size="2">$</font></td><td style="text-align:right"><font size="2">${(i * 37) % 100000},${String(i % 1000).padStart(3, '0')}</font></td><td><font size="2">)</font></td></tr>\n`;
+  const pages: Buffer[] = [Buffer.from('<html><body>\n')];
+  let size = 0;
+  for (let i = 0, page = 1; size < mb * 1e6; page++) {
+    let s = '';
+    for (let k = 0; k < 20; k++) s += para(i++);
+    s += '<table>';
+    for (let k = 0; k < 20; k++) s += row(i++);
+    s += `</table>\n<p style="text-align:center">- ${page} -</p><div style="page-break-before:always"></div>\n`;
+    const b = Buffer.from(s);
+    pages.push(b);
+    size += b.length;
+  }
+  pages.push(Buffer.from('</body></html>'));
+  return Buffer.concat(pages);
+}
+
+/** In the child: convert the file once and print peak RSS and CPU time. */
+function measureOne(file: string, mode: string): void {
+  const bytes = readFileSync(file);
+  const input: DocumentInput = { bytes, type: '10-K', filename: 'big.htm', contentType: 'text/html' };
+  const before = process.memoryUsage().rss;
+  const cpu0 = process.cpuUsage();
+  let chars = 0;
+  if (mode === 'toText') chars = toText(input).length;
+  else if (mode === 'toMarkdown') chars = toMarkdown(input).length;
+  else {
+    const r = toTextAndMarkdown(input);
+    chars = r.text.length + r.markdown.length;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  const peak = process.resourceUsage().maxRSS * 1024;
+  const mbOf = (n: number): string => (n / 1e6).toFixed(0);
+  console.log(
+    `${mode.padEnd(18)} peak RSS ${mbOf(peak)} MB (${mbOf(before)} MB before converting: runtime + the ${mbOf(bytes.length)} MB input); ` +
+      `output ${(chars / 1e6).toFixed(1)} M chars; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; load ${loadavg()[0]?.toFixed(2)}`,
+  );
+}
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const warmups = Number(process.env.BENCH_WARMUPS ?? 2);
@@ -100,7 +189,9 @@ const docs = loadDocuments();
 const strings = docs.map((d) => Buffer.from(d.bytes).toString('utf8'));
 const bytes = docs.reduce((n, d) => n + d.bytes.length, 0);
 console.log(
-  `corpus: ${docs.length} HTML documents, ${(bytes / 1e6).toFixed(1)} MB; ${warmups} warm-up and ${rounds} timed rounds, round-robin`,
+  `corpus: ${docs.length} HTML documents, ${(bytes / 1e6).toFixed(1)} MB; ${warmups} warm-up and ${rounds} timed rounds, round-robin; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
 );
 
 const contenders: Contender[] = [
@@ -142,6 +233,11 @@ const ratio = (a: number, b: number): string => {
   const cb = contenders[b] as Contender;
   return `${median(ca.rates.map((r, i) => r / (cb.rates[i] as number))).toFixed(2)}x`;
 };
+console.log(
+  `load average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log('');
 console.log(
   `toText            vs regex: ${ratio(1, 0)} (target >= 0.5x)   vs html-to-text: ${ratio(1, 4)} (target >= 2x)`,
