@@ -10,23 +10,26 @@
  * Options: `--size <MB>` synthetic corpus size (default 100; 1000 for the full run), `--reps <n>` (default 5),
  * `--cpu` (time in-process runs by CPU time, for a shared machine).
  *
- * Last result (2026-11-21 23:46 UTC, after the second issue-2 speed pass; shared 2-vCPU VM at load
- * average 3.9-5.1, `--size 1000 --cpu`, 5 reps; ratio = scan CPU time / parse CPU time):
- *   real x20 in-process: parse 2206 MB/s median, ratio 1.04x median (per-rep 0.80-1.22x).
- *   synthetic 1 GB in-process: parse 1623 MB/s median / 1872 best, ratio 0.79x median / 0.87x best
- *     (per-rep 0.64-0.87x).
- *   synthetic 1 GB, one process, 2 workers: busiest worker's CPU 0.65 s -> 1.54 GB/s on idle cores
- *     (1.24x of 1.25 GB/s); with process and worker startup (main thread startup + busiest worker's
- *     CPU since its thread started) 0.77 s -> 1.29 GB/s (1.03x). Peak RSS 122 MiB. Wall 3.7 s: at
- *     load 5 on 2 vCPUs the wall clock measures the other processes, not this one.
- *   .nc.tar.gz streamed through gunzip + node-tar + push parser: 78 MB/s of SGML (wall, gunzip-bound).
+ * Last result (2026-11-22 00:24 UTC, end of the second issue-2 speed pass; shared 2-vCPU VM at
+ * load average 9-11 (23:46 run at load 4-5 in brackets), `--size 1000 --cpu`, 5 reps; ratio = scan
+ * CPU time / parse CPU time):
+ *   real x20 in-process: parse 1795 MB/s median, ratio 0.90x median, per-rep 0.76-0.99x (1.04x).
+ *   synthetic 1 GB in-process: parse 1570 MB/s median / 1738 best, ratio 0.76x median / 0.82x best,
+ *     per-rep 0.54-0.83x (0.79x, per-rep 0.64-0.87x).
+ *   synthetic 1 GB, one process, 2 workers: busiest worker's CPU 0.63 s -> 1.59 GB/s on idle cores
+ *     (1.27x of 1.25 GB/s); with process and worker startup 0.74 s -> 1.35 GB/s (1.08x); five more
+ *     runs of the driver alone: 1.60-2.08 GB/s, with startup 1.35-1.72 GB/s. Peak RSS 122-133 MiB.
+ *     Wall 3.4-4.2 s: at load 10 on 2 vCPUs the wall clock measures the other processes. 1 worker:
+ *     0.95 s of CPU for the whole 1 GB (1.06 GB/s).
+ *   .nc.tar.gz streamed through gunzip + node-tar + push parser: 68 MB/s of SGML (wall, load-bound).
  * Before this pass (22:17 UTC, load 4-8): real 0.77x, synthetic 0.48x median (0.42-0.58x), 2 workers
  *   1.13 s -> 0.88 GB/s. What changed: `</TEXT>` by V8's search for `XT>` (memchr for the rare `X`;
- *   2x on real bodies), fewer per-char JavaScript loops in the header (char loops cost ~5 ns a char
- *   on this VM), integer key codes in the typed view, no Sets per parse, and workers reading into a
- *   reused 256 KiB buffer (a reused 8 MiB buffer doubled the kernel read time).
- * Where the parse time goes now (synthetic, CPU profile): header tree ~20 %, typed view ~15 %, the
- *   body search ~12 % (mostly the memchr itself), GC ~7 %, per-document tags and the rest.
+ *   2x on real bodies), fewer per-char JavaScript loops (they cost 3-6 ns a char on this VM) in the
+ *   header and the document tags, integer key codes in the typed view, no regex or Set per parse on
+ *   the common paths, the push parser no longer copying whole chunks (push/whole 1.54 -> 1.23), and
+ *   workers reading into a reused 256 KiB buffer (a reused 8 MiB buffer doubled the kernel time).
+ * Where the parse time goes now (synthetic, CPU profile): header tree ~20 %, typed view ~19 % (by
+ *   stubbing it out), the body search ~12 % (mostly the memchr itself), GC ~7 %, document tags.
  * @module
  */
 import { spawnSync } from 'node:child_process';
