@@ -127,6 +127,8 @@ const QUERIES: Array<{ q: string; forms?: string[] }> = [
 describe('SQLite search paths', () => {
   let dir: string;
   let store: Store;
+  /** The same file under a time limit it never reaches: its clock checks must change nothing. */
+  let limited: Store;
   let db: Database.Database;
 
   before(async () => {
@@ -134,11 +136,13 @@ describe('SQLite search paths', () => {
     const path = join(dir, 's.db');
     store = createSqliteStore({ path });
     await store.putFilings(corpus());
+    limited = createSqliteStore({ path, readonly: true, searchTimeLimitMs: 60_000 });
     db = new Database(path, { readonly: true });
   });
 
   after(async () => {
     await store.close();
+    await limited.close();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -168,7 +172,10 @@ describe('SQLite search paths', () => {
   }
 
   it('search() pages through the same hits, order, total and snippets as the plain FTS5 queries', async () => {
-    for (const { q, forms } of QUERIES) {
+    for (const [{ q, forms }, searched] of QUERIES.flatMap((query) => [
+      [query, store] as const,
+      [query, limited] as const,
+    ])) {
       const want = reference(q, forms);
       assert.ok(want.length > 25, `${q}: the fixture should give more than one page`);
       const parsed = parseQuery(q);
@@ -182,7 +189,7 @@ describe('SQLite search paths', () => {
           limit: 7,
           ...(cursor ? { cursor } : {}),
         };
-        const res = await store.search(req);
+        const res = await searched.search(req);
         assert.equal(res.total, want.length, `${q}: total`);
         for (const h of res.hits)
           got.push({ id: docId(h.accession, h.sequence), score: -h.score, s: JSON.stringify(h.snippet) });
@@ -200,7 +207,7 @@ describe('SQLite search paths', () => {
       );
       // A cursor after the last hit: no hits, the same exact total.
       const last = want[want.length - 1] as { id: number; score: number };
-      const past = await store.search({
+      const past = await searched.search({
         ...(parsed.text ? { text: parsed.text } : {}),
         filters: { ...parsed.filters, ...(forms ? { forms } : {}) },
         sort: 'relevance',

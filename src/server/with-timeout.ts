@@ -6,7 +6,10 @@ import { createError } from '../core/errors.ts';
 
 /**
  * Resolve as `work` does, or reject with EdgarError `timeout` after `ms`.
- * A synchronous backend cannot be interrupted mid-call; the limit then applies between calls.
+ * A synchronous backend cannot be interrupted mid-call (this timer cannot fire while it runs);
+ * the limit then applies between calls. The SQLite store stops a long search itself when opened
+ * with `searchTimeLimitMs` (its statements check the clock), which answers with the same
+ * EdgarError `timeout`.
  * @example const f = await withTimeout(store.getFiling(acc), 5000, 'getFiling');
  */
 export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {

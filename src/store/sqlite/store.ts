@@ -26,6 +26,12 @@ export interface SqliteStoreOptions {
   cacheMiB?: number;
   /** How long a write waits for another writer, in ms (default 10,000). */
   busyTimeoutMs?: number;
+  /**
+   * Time limit of each `search`, ms: a search still running then stops with EdgarError
+   * `timeout` (its statements check the clock as they go, since a synchronous search cannot be
+   * interrupted from outside). Default: no limit.
+   */
+  searchTimeLimitMs?: number;
 }
 
 /**
@@ -89,7 +95,10 @@ export function createSqliteStore(options: SqliteStoreOptions, afterMigration = 
   const writer = createFilingWriter(db);
   const filings = createFilingReader(db);
   const entities = createEntityReader(db);
-  const searcher = createSearcher(db);
+  const searcher = createSearcher(
+    db,
+    options.searchTimeLimitMs === undefined ? {} : { timeLimitMs: options.searchTimeLimitMs },
+  );
   const syncState = createSyncStateTable(db);
 
   function stats(): StoreStats {

@@ -1,0 +1,155 @@
+/**
+ * The search time limit. A SQLite search is synchronous: it blocks the event loop, so the
+ * server's own timer (`withTimeout`) cannot stop it; the store's `searchTimeLimitMs` stops it from
+ * inside. Over a real store of fictional filings whose search takes far longer than the limit
+ * and a real HTTP listener on 127.0.0.1: the slow search is answered by a `timeout` error soon
+ * after the limit, a request sent beside it is served, and searches that stay inside the limit
+ * answer exactly as without one.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { isEdgarError } from '../src/core/errors.ts';
+import { parseQuery } from '../src/search/query.ts';
+import { createApp } from '../src/server/app.ts';
+import { createNodeServer } from '../src/server/node.ts';
+import { createSqliteStore } from '../src/store/sqlite/store.ts';
+import type { SearchRequest } from '../src/store/store.ts';
+import { makeFiling } from './store-filing-fixture.ts';
+
+const FILINGS = 2000;
+
+/** Filings of one long document each (~600 words, four words repeated) that all match SLOW. */
+function filings(): Array<ReturnType<typeof makeFiling>> {
+  return Array.from({ length: FILINGS }, (_, i) =>
+    makeFiling({
+      accession: `0000000888-21-${String(i).padStart(6, '0')}`,
+      form: i % 4 === 0 ? '10-Q' : '8-K',
+      filingDate: `2021-02-${String(1 + (i % 28)).padStart(2, '0')}`,
+      parties: [{ cik: '0000000888', name: 'HELIUM TOURS INC' }],
+      documents: [
+        {
+          type: '8-K',
+          filename: `tour${i}.txt`,
+          body: `${'zeppelin helium tour fleet '.repeat(150 + (i % 9))}tour${i}`,
+        },
+      ],
+    }),
+  );
+}
+
+/** Words (not phrases: FTS5 counts a phrase's documents before its first row, uninterruptibly). */
+const SLOW = 'zeppelin OR helium OR tour OR fleet';
+
+function request(q: string, more: Partial<SearchRequest> = {}): SearchRequest {
+  const parsed = parseQuery(q);
+  return {
+    ...(parsed.text ? { text: parsed.text } : {}),
+    filters: parsed.filters,
+    sort: 'relevance',
+    ...more,
+  };
+}
+
+describe('search time limit (SqliteStoreOptions.searchTimeLimitMs)', () => {
+  let dir: string;
+  let path: string;
+  /** Wall ms of the slow search without a limit (the faster of two runs). */
+  let full = Number.POSITIVE_INFINITY;
+  /** The limit the tests set: a tenth of that. */
+  let limit = 0;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'edgarbox-timeout-'));
+    path = join(dir, 's.db');
+    const store = createSqliteStore({ path });
+    try {
+      await store.putFilings(filings());
+      for (let run = 0; run < 2; run++) {
+        const t = performance.now();
+        assert.equal((await store.search(request(SLOW))).total, FILINGS);
+        full = Math.min(full, performance.now() - t);
+      }
+    } finally {
+      await store.close();
+    }
+    limit = Math.max(5, Math.round(full / 10));
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('search() stops with EdgarError timeout soon after the limit instead of running to the end', async () => {
+    const store = createSqliteStore({ path, readonly: true, searchTimeLimitMs: limit });
+    try {
+      const t = performance.now();
+      await assert.rejects(store.search(request(SLOW)), (e) => isEdgarError(e) && e.code === 'timeout');
+      const took = performance.now() - t;
+      assert.ok(
+        took < full / 2,
+        `stopped after ${took.toFixed(0)} ms (limit ${limit}, whole search ${full.toFixed(0)} ms)`,
+      );
+      // The next search starts its own clock.
+      assert.equal((await store.search(request('tour17'))).total, 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('search() inside the limit answers exactly as a store without one (pages, totals, snippets, filters)', async () => {
+    const open = createSqliteStore({ path, readonly: true });
+    const limited = createSqliteStore({ path, readonly: true, searchTimeLimitMs: 60_000 });
+    try {
+      const first = await open.search(request(SLOW));
+      assert.ok(first.nextCursor);
+      assert.deepEqual(await limited.search(request(SLOW)), first);
+      const requests = [
+        request(SLOW, { cursor: first.nextCursor, limit: 3 }),
+        request('tour17 OR tour18 OR tour1999', { sort: 'date' }),
+        request('tour17 OR tour18'),
+        request('"helium tour" form:10-Q', { limit: 5 }),
+        request('form:10-Q'),
+        request('cik:888', { limit: 3 }),
+      ];
+      for (const r of requests)
+        assert.deepEqual(await limited.search(r), await open.search(r), JSON.stringify(r));
+    } finally {
+      await open.close();
+      await limited.close();
+    }
+  });
+
+  it('GET /api/search answers a slow search with 503 timeout soon after the limit; a request beside it is served', async () => {
+    const store = createSqliteStore({ path, readonly: true, searchTimeLimitMs: limit });
+    const server = await createNodeServer({ app: createApp({ store }), port: 0 });
+    try {
+      const timed = async (url: string) => {
+        const t = performance.now();
+        const res = await fetch(`${server.url}${url}`);
+        const body = (await res.json()) as { error?: { code: string }; filings?: number; total?: number };
+        return { status: res.status, body, ms: performance.now() - t };
+      };
+      // The first fetch() loads the HTTP client: not part of what is timed.
+      assert.equal((await timed('/api/stats')).status, 200);
+      const [slow, stats] = await Promise.all([
+        timed(`/api/search?q=${encodeURIComponent(SLOW)}`),
+        timed('/api/stats'),
+      ]);
+      assert.equal(slow.status, 503);
+      assert.equal(slow.body.error?.code, 'timeout');
+      assert.ok(
+        slow.ms < full / 2,
+        `answered after ${slow.ms.toFixed(0)} ms (limit ${limit}, whole search ${full.toFixed(0)} ms)`,
+      );
+      assert.equal(stats.status, 200);
+      assert.equal(stats.body.filings, FILINGS);
+      assert.ok(stats.ms < full / 2, `stats answered after ${stats.ms.toFixed(0)} ms`);
+      const fast = await timed('/api/search?q=tour17');
+      assert.deepEqual([fast.status, fast.body.total], [200, 1]);
+    } finally {
+      await server.close();
+      await store.close();
+    }
+  });
+});
