@@ -304,3 +304,30 @@ test('parseSubmission() takes the accession from the header, not from <MULTI-ACC
     ['0001145549-19-040797', '0001145549-19-040798'],
   );
 });
+
+test('parseSubmission() ends a document closed before any <TEXT> there, and the next document keeps its body', () => {
+  const text = [
+    '<DOCUMENT>\n<TYPE>EX-1\n<SEQUENCE>1\n<FILENAME>a.txt\n</DOCUMENT>\n',
+    '<DOCUMENT>\n<TYPE>EX-2\n<SEQUENCE>2\n<FILENAME>b.txt\n<TEXT>\nsecond body\n</TEXT>\n</DOCUMENT>\n',
+  ].join('');
+  const bytes = Buffer.from(text, 'latin1');
+  const whole = parseSubmission(bytes);
+  assert.deepEqual(
+    whole.documents.map((d) => [d.type, d.sequence, d.length]),
+    [
+      ['EX-1', 1, 0],
+      ['EX-2', 2, 'second body\n'.length],
+    ],
+  );
+  const [first, second] = whole.documents;
+  assert.ok(first && second);
+  assert.equal(first.blockOffset + first.blockLength, text.indexOf('<DOCUMENT>', 1));
+  assert.equal(text.slice(second.offset, second.offset + second.length), 'second body\n');
+  assert.ok(whole.warnings.some((w) => w.code === 'unterminated-text' && w.offset === 0));
+  // Any chunking gives the same documents.
+  for (const size of [1, 7, 53, 61, 64]) {
+    const p = createSubmissionParser();
+    for (let i = 0; i < bytes.length; i += size) p.write(bytes.subarray(i, i + size));
+    assert.deepEqual(p.end().documents, whole.documents, `chunks of ${size}`);
+  }
+});

@@ -169,6 +169,8 @@ export class PushParser {
   private metaScan = 0;
   private current: DocumentStart | undefined;
   private wrapper: DocumentWrapper | undefined;
+  /** The current document closed with `</DOCUMENT>` before any `<TEXT>`: it has no body. */
+  private bodyless = false;
   private bodyEmitted = 0;
   private bodyScan = 0;
   private garbageWarned = false;
@@ -574,6 +576,7 @@ export class PushParser {
     // </DOCUMENT> before any <TEXT>: an empty document.
     this.sink.warn('unterminated-text', 'Document has no <TEXT>', this.docStart);
     const dAbs = this.base + (d as number);
+    this.bodyless = true;
     this.startDocument(dAbs, dAbs);
     return true;
   }
@@ -614,6 +617,7 @@ export class PushParser {
     const b = this.buf;
     const doc = this.current as DocumentStart;
     const start = this.rel(doc.offset);
+    if (this.bodyless) return this.endBodyless(doc, start);
     if (b.length - start < LOOKAHEAD && !this.final) return false;
     let offset = start;
     this.wrapper = undefined;
@@ -653,6 +657,24 @@ export class PushParser {
     this.bodyScan = doc.offset;
     this.pos = doc.offset;
     this.state = 'body';
+    return true;
+  }
+
+  /**
+   * Close a document whose `</DOCUMENT>` (at `start`) came before any `<TEXT>`: an empty body, and
+   * the block ends after that `</DOCUMENT>` (the next document's `</TEXT>` is not this one's).
+   */
+  private endBodyless(doc: DocumentStart, start: number): boolean {
+    const b = this.buf;
+    const close = start + DOC_CLOSE.length;
+    if (close >= b.length && !this.final) return false;
+    this.bodyless = false;
+    this.wrapper = undefined;
+    doc.contentType = toContentType(doc.filenameSynthesised ? undefined : doc.filename, undefined, '');
+    this.options.onDocumentStart?.(doc);
+    this.bodyEmitted = doc.offset;
+    const blockEnd = this.base + skipLineBreak(b, close, b.length);
+    this.endDocument(doc.offset, blockEnd, blockEnd);
     return true;
   }
 
