@@ -3,30 +3,31 @@
  * @module
  */
 
-const byExtension: Readonly<Record<string, string>> = {
-  htm: 'text/html',
-  html: 'text/html',
-  txt: 'text/plain',
-  fil: 'text/plain',
-  xml: 'application/xml',
-  xsd: 'application/xml',
-  xbrl: 'application/xml',
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  png: 'image/png',
-  zip: 'application/zip',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  json: 'application/json',
-  css: 'text/css',
-  js: 'application/javascript',
-};
+/** A Map, not an object literal: file names are untrusted (`x.constructor`, `x.__proto__`). */
+const byExtension: ReadonlyMap<string, string> = new Map([
+  ['htm', 'text/html'],
+  ['html', 'text/html'],
+  ['txt', 'text/plain'],
+  ['fil', 'text/plain'],
+  ['xml', 'application/xml'],
+  ['xsd', 'application/xml'],
+  ['xbrl', 'application/xml'],
+  ['pdf', 'application/pdf'],
+  ['jpg', 'image/jpeg'],
+  ['jpeg', 'image/jpeg'],
+  ['gif', 'image/gif'],
+  ['png', 'image/png'],
+  ['zip', 'application/zip'],
+  ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ['json', 'application/json'],
+  ['css', 'text/css'],
+  ['js', 'application/javascript'],
+]);
 
 function extensionType(name: string | undefined): string | undefined {
   if (!name) return undefined;
   const dot = name.lastIndexOf('.');
-  return dot < 0 ? undefined : byExtension[name.slice(dot + 1).toLowerCase()];
+  return dot < 0 ? undefined : byExtension.get(name.slice(dot + 1).toLowerCase());
 }
 
 /**

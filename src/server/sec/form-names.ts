@@ -31,5 +31,7 @@ const NAMES: Record<string, string> = {
  * @example formName('8-K/A') // 'Current report'
  */
 export function formName(form: string): string {
-  return NAMES[form] ?? NAMES[form.replace(/\/A$/, '')] ?? form;
+  // Form types come from filings: own keys only (`constructor` is no form name).
+  const named = (f: string) => (Object.hasOwn(NAMES, f) ? NAMES[f] : undefined);
+  return named(form) ?? named(form.replace(/\/A$/, '')) ?? form;
 }
