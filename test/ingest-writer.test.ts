@@ -7,7 +7,6 @@ import type { IngestProgress } from '../src/ingest/ingest-summary.ts';
 import {
   MAX_FILING_TEXT_CHARS,
   MAX_TEXT_CHARS,
-  type ProcessResult,
   processSubmission,
 } from '../src/ingest/process-submission.ts';
 import { createWorkerPool } from '../src/ingest/worker-pool.ts';
@@ -60,31 +59,27 @@ describe('createCommitQueue()', () => {
       await store.close();
     }
   });
+});
 
-  test('createCommitQueue() is due at one batch and overdue only at two', () => {
+describe('createCommitQueue() by bytes', () => {
+  test('createCommitQueue() flush() stops a batch at batchBytes (one filing at least)', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     try {
       const queue = createCommitQueue({
         store,
         progress: emptyProgress(),
-        batchFilings: 2,
-        batchBytes: 1 << 30,
+        batchFilings: 128,
+        batchBytes: 1,
         batchMillis: 60_000,
       });
-      const result: ProcessResult = processSubmission(filingBytes(1), 'f', options);
-      const states: Array<[boolean, boolean]> = [];
-      for (let seq = 0; seq < 4; seq++) {
-        queue.settle(seq, { kind: 'done', label: 'f', result, sniffed: undefined });
-        states.push([queue.due(), queue.overdue()]);
+      for (let seq = 0; seq < 3; seq++) {
+        const result = processSubmission(filingBytes(seq + 1), `f${seq}`, options);
+        queue.settle(seq, { kind: 'done', label: `f${seq}`, result, sniffed: undefined });
       }
-      assert.deepEqual(states, [
-        [false, false],
-        [true, false],
-        [true, false],
-        [true, true],
-      ]);
+      await queue.flush();
+      assert.deepEqual([queue.queued, (await store.stats()).filings], [2, 1]);
     } finally {
-      void store.close();
+      await store.close();
     }
   });
 });

@@ -43,8 +43,6 @@ export interface CommitQueue {
   isPending(accession: string): boolean;
   /** True when the current batch is full enough (or old enough) to be written. */
   due(): boolean;
-  /** True when the current batch must be written now even though more work could be handed out. */
-  overdue(): boolean;
   /** Write the oldest filings waiting, at most one batch (`batchFilings`, `batchBytes`), in one transaction. */
   flush(): Promise<void>;
   /** Filings taken back in order and waiting to be written. */
@@ -137,13 +135,6 @@ export function createCommitQueue(options: CommitQueueOptions): CommitQueue {
       return (
         batch.length >= options.batchFilings ||
         batchWeight >= options.batchBytes ||
-        (batch.length > 0 && performance.now() - lastFlush >= options.batchMillis)
-      );
-    },
-    overdue() {
-      return (
-        batch.length >= 2 * options.batchFilings ||
-        batchWeight >= 2 * options.batchBytes ||
         (batch.length > 0 && performance.now() - lastFlush >= options.batchMillis)
       );
     },

@@ -153,16 +153,15 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
   };
 
   /**
-   * Wait until capacity allows one more task of `size` bytes. A due batch is written while the
-   * workers hold all the work they may (so they stay busy during the synchronous write); with
-   * room to hand out more, work is handed out first and a batch is written only when overdue.
+   * Wait until capacity allows one more task of `size` bytes, writing each batch as soon as it is
+   * due (so the results waiting in memory stay within about one batch plus what is in flight).
    */
   const waitForRoom = async (size: number): Promise<void> => {
     while (inflight > 0 && (inflight >= maxTasks() || inflightBytes + size > maxInflight())) {
       if (queue.due()) await queue.flush();
       else await waitForWorkers();
     }
-    if (queue.overdue()) await queue.flush();
+    if (queue.due()) await queue.flush();
   };
 
   const dispatch = (seq: number, label: string, bytes: Buffer, sniffed: string | undefined): void => {
