@@ -620,7 +620,46 @@ console.log(
 );
 
 /*
-Last result (2026-11-21 ~00:00 UTC, 2 vCPU VM shared with other engineers' runs, load average
+Last result (2026-11-22 ~00:32 UTC, 2 vCPU VM shared with other engineers' runs, load average
+7.8-8.7): CPU ms per query, p50 / p99. "raw" = ranked page + snippet() only; "raw+count" = the
+same page plus the bare count(*) of the same match (the like-for-like job, which the target is
+judged on; the page-only ratio is kept beside it).
+
+10k filings (12,866 docs), 5 rounds:
+class                  | store        | raw          | ratio     | raw+count    | ratio
+term, common           | 3.29 /  6.54 | 2.74 /  6.93 | 1.20/0.94 | 2.80 /  5.25 | 1.18/1.25
+term, medium           | 1.08 /  1.82 | 0.60 /  1.22 | 1.79/1.49 | 0.81 /  2.23 | 1.34/0.81
+term, rare             | 1.79 /  4.85 | 1.81 /  3.74 | 0.99/1.30 | 1.72 /  3.78 | 1.04/1.29
+phrase                 | 4.53 / 26.98 | 3.69 / 18.87 | 1.23/1.43 | 4.09 / 22.72 | 1.11/1.19
+A B -C + form:8-K      | 4.00 /  7.85 | 3.37 /  6.52 | 1.19/1.20 | 4.25 /  7.30 | 0.94/1.07
+
+100k filings (128,809 docs), 3 rounds:
+term, common           | 23.0 /  50.0 | 26.2 /  60.1 | 0.88/0.83 | 31.3 /  74.6 | 0.74/0.67
+term, medium           | 3.62 /  8.76 | 3.04 /  7.42 | 1.19/1.18 | 3.33 /  7.64 | 1.09/1.15
+term, rare             | 1.20 /  2.11 | 1.03 /  1.43 | 1.16/1.48 | 0.90 /  1.39 | 1.33/1.52
+phrase                 | 40.7 / 164.7 | 39.8 / 168.0 | 1.02/0.98 | 43.7 / 237.5 | 0.93/0.69
+A B -C + form:8-K      | 5.23 / 11.96 | 3.31 /  8.56 | 1.58/1.40 | 6.12 / 14.97 | 0.85/0.80
+
+Every class meets p50 <= 1.5x and p99 <= 2x against raw+count at both sizes. Against the page
+alone two p50s do not: medium words at 10k (a sub-millisecond raw query: the store's count, its
+second statement for the snippets and metadata, and its JavaScript are ~0.2-0.4 ms; the raw
+page's own figure swings 0.6-1.1 ms from run to run) and A B -C + form at 100k (the store joins
+every match to filings to count them exactly; the raw page stops joining once it has 20 rows).
+The raw page has no total, which issue 4 demands, so it is not the same job.
+
+What changed in this pass (A/B in one process against the previous commit, CPU median per
+query, identical hits, order, totals, snippets and page-2 cursors): snippets parsed in one pass
+instead of a regular expression and per-segment copies (~80 -> ~55 us a page), and the page
+LIMIT written into the SQL (a bound LIMIT cost ~10%: 0.38 vs 0.34 ms): 10k medium p50 1.66 ->
+1.43 ms, rare 2.60 -> 2.48; 100k unchanged within noise. A store opened with
+`searchTimeLimitMs` checks the clock in its search statements: 0-9% at p50 by CPU, within noise
+(same-process A/B, sums 0.85-1.07x).
+
+Seen while measuring: FTS5's snippet() costs in proportion to (matches in the document)^2 (every
+instance scores a window over the others): 20 snippets of a word in nearly every sentence ("the"
+at 10k) take ~100 ms whether from the pass or the scratch index. The raw figures pay it too.
+
+Previous result (2026-11-21 ~00:00 UTC, 2 vCPU VM shared with other engineers' runs, load average
 3.3-6: wall figures swing 2x, so the targets are judged on the CPU columns, each query's own
 process CPU time). Node 24, SQLite 3.54.1 via better-sqlite3. The raw side is the same index design
 as the store's document search (`document_fts` is unchanged; schema 7 only made `section_fts`
