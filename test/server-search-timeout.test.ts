@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { openStore } from '../src/cli/db-option.ts';
 import { isEdgarError } from '../src/core/errors.ts';
 import { parseQuery } from '../src/search/query.ts';
 import { createApp } from '../src/server/app.ts';
@@ -94,6 +95,18 @@ describe('search time limit (SqliteStoreOptions.searchTimeLimitMs)', () => {
       assert.equal((await store.search(request('tour17'))).total, 1);
     } finally {
       await store.close();
+    }
+  });
+
+  it('openStore() (what serve, start and mcp open) passes queryTimeLimitMs on as the search limit', async () => {
+    const limited = openStore(path, { readonly: true, queryTimeLimitMs: limit });
+    const open = openStore(path, { readonly: true });
+    try {
+      await assert.rejects(limited.search(request(SLOW)), (e) => isEdgarError(e) && e.code === 'timeout');
+      assert.equal((await open.search(request(SLOW))).total, FILINGS);
+    } finally {
+      await limited.close();
+      await open.close();
     }
   });
 

@@ -22,13 +22,35 @@ export function resolveDbPath(flag?: string, env: NodeJS.ProcessEnv = process.en
   return url !== undefined && isPostgresUrl(url) ? url : DEFAULT_DB;
 }
 
+/** What `openStore` may set beyond the target. */
+export interface OpenStoreOptions {
+  /** Open read-only. */
+  readonly?: boolean;
+  /**
+   * Time limit of each search, ms, enforced inside the backend (SQLite: the search statements
+   * check the clock; PostgreSQL: `statement_timeout`, a second later, so that the caller's own
+   * timer answers first and the server still frees the connection).
+   */
+  queryTimeLimitMs?: number;
+}
+
 /**
  * Open the store the `--db` flag (or its defaults) names.
- * @example const store = openStore(flags.db);
+ * @example const store = openStore(flags.db, { queryTimeLimitMs: 10_000 });
  */
-export function openStore(flag?: string, options: { readonly?: boolean } = {}): Store {
+export function openStore(flag?: string, options: OpenStoreOptions = {}): Store {
   const target = resolveDbPath(flag);
-  if (isPostgresUrl(target))
-    return createLazyPostgresStore({ url: target, readonly: options.readonly === true });
-  return createSqliteStore({ path: resolveDbPath(flag), ...(options.readonly ? { readonly: true } : {}) });
+  const limit = options.queryTimeLimitMs;
+  if (isPostgresUrl(target)) {
+    return createLazyPostgresStore({
+      url: target,
+      readonly: options.readonly === true,
+      ...(limit === undefined ? {} : { statementTimeoutMs: limit + 1000 }),
+    });
+  }
+  return createSqliteStore({
+    path: target,
+    ...(options.readonly ? { readonly: true } : {}),
+    ...(limit === undefined ? {} : { searchTimeLimitMs: limit }),
+  });
 }

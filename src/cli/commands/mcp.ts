@@ -35,12 +35,14 @@ export function mcpCommand(): Command {
       if (!isPostgresUrl(path) && !existsSync(path)) {
         throw createError('unreadable', path, 'no such store (create it with edgarbox ingest)');
       }
-      const [{ openStore }, { serveMcpStdio }, { describeMcp }] = await Promise.all([
+      const [{ openStore }, { serveMcpStdio }, { describeMcp }, { DEFAULT_LIMITS }] = await Promise.all([
         import('../db-option.ts'),
         import('../../mcp/stdio.ts'),
         import('../../mcp/describe.ts'),
+        import('../../server/context.ts'),
       ]);
-      const store = openStore(path);
+      // An agent's search gets the same time limit as an HTTP one.
+      const store = openStore(path, { queryTimeLimitMs: DEFAULT_LIMITS.queryTimeoutMs });
       try {
         const options = { store, ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}) };
         if (flags.describe) {

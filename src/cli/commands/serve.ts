@@ -99,7 +99,11 @@ export function serveCommand(): Command {
         'no such store (create it with edgarbox ingest, or use edgarbox start)',
       );
     }
-    const { openStore } = await import('../db-option.ts');
-    process.exitCode = await serveStore(openStore(path), flags);
+    const [{ openStore }, { DEFAULT_LIMITS }] = await Promise.all([
+      import('../db-option.ts'),
+      import('../../server/context.ts'),
+    ]);
+    const store = openStore(path, { queryTimeLimitMs: DEFAULT_LIMITS.queryTimeoutMs });
+    process.exitCode = await serveStore(store, flags);
   });
 }

@@ -51,6 +51,8 @@ export interface PostgresStoreOptions {
   writeConcurrency?: number;
   /** Open every session read-only (`default_transaction_read_only`): for `serve`. */
   readonly?: boolean;
+  /** Server-side limit of each statement, ms (`statement_timeout`; default none). */
+  statementTimeoutMs?: number;
 }
 
 /** bigint (int8) and numeric counts as JS numbers (sizes stay far below 2^53). */
@@ -110,6 +112,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     types,
     application_name: 'edgarbox',
     ...(options.readonly === true ? { options: '-c default_transaction_read_only=on' } : {}),
+    ...(options.statementTimeoutMs === undefined ? {} : { statement_timeout: options.statementTimeoutMs }),
   });
   pool.on('error', () => {
     // an idle client lost its connection; the next query reconnects
