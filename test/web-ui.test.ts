@@ -265,7 +265,9 @@ describe('web UI in headless Chromium over edgarbox serve', { skip }, () => {
     await page.locator('input[name=forms]').fill('10-K');
     await page.locator('input[name=forms]').press('Enter');
     await page.waitForURL(/forms=10-K/);
-    await page.waitForSelector('.summary');
+    // The URL changes before the new page renders: the previous summary ("2 results") is still up
+    // until then, so wait for the filtered one (a timeout here means the filter did not apply).
+    await page.locator('.summary', { hasText: /^0 results/ }).waitFor({ timeout: 10_000 });
     assert.match(await page.locator('.summary').innerText(), /^0 results/);
     await page.goBack();
     await page.waitForURL((u) => !u.search.includes('forms='));
