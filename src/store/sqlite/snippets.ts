@@ -12,6 +12,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
+import { isWhitespace } from '../../core/whitespace.ts';
 import { type MarkedSnippet, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN } from '../../search/snippet.ts';
 
 /** Words in a snippet (FTS5 counts tokens). */
@@ -120,23 +121,6 @@ export function createSnippetMaker(db: Database.Database): SnippetMaker {
 const OPEN = SNIPPET_OPEN.charCodeAt(0);
 const CLOSE = SNIPPET_CLOSE.charCodeAt(0);
 
-/** JavaScript's `\s` (and `String.prototype.trim`'s) white space, by UTF-16 code unit. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** Add the highlight `[start, text.length)` as `parseSnippet` does (a phrase's words merge). */
 function addHighlight(highlights: Array<[number, number]>, text: string, start: number): void {
   if (text.length <= start) return;
@@ -177,11 +161,11 @@ export function parseMarkedSnippet(marked: string): MarkedSnippet {
         inside = false;
         addHighlight(highlights, text, start);
       }
-    } else if (!isSpace(c)) {
+    } else if (!isWhitespace(c)) {
       i++;
     } else {
       const run = i++;
-      while (i < n && isSpace(marked.charCodeAt(i))) i++;
+      while (i < n && isWhitespace(marked.charCodeAt(i))) i++;
       // A lone space inside the text is kept as it is (copied later with its neighbours).
       if (c === 32 && i === run + 1 && run > 0 && i < n) continue;
       if (run > from) text += marked.slice(from, run);
