@@ -10,10 +10,11 @@
 import type Database from 'better-sqlite3';
 import { createError, isEdgarError } from '../../core/errors.ts';
 import type { QueryNode, SearchFilters } from '../../search/query-node.ts';
+import { parseSnippet } from '../../search/snippet.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { SearchHit, SearchRequest, SearchResult } from '../store.ts';
 import { toFtsMatch } from './fts.ts';
-import { createSnippetMaker, parseMarkedSnippet, type SnippetSource, snippetCall } from './snippets.ts';
+import { createSnippetMaker, type SnippetSource, snippetCall } from './snippets.ts';
 import { createStatementCache } from './statement-cache.ts';
 
 /** Search over one open database (synchronous; the store wraps it). */
@@ -378,7 +379,7 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
       if (m.description !== null) hit.description = m.description;
       if (m.code !== null) hit.section = m.code;
       const s = snippetOf(r.id);
-      if (s !== undefined) hit.snippet = parseMarkedSnippet(s);
+      if (s !== undefined) hit.snippet = parseSnippet(s);
       hits.push(hit);
     }
     return hits;

@@ -12,8 +12,7 @@
  * @module
  */
 import type Database from 'better-sqlite3';
-import { isWhitespace } from '../../core/whitespace.ts';
-import { type MarkedSnippet, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN } from '../../search/snippet.ts';
+import { SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN } from '../../search/snippet.ts';
 
 /** Words in a snippet (FTS5 counts tokens). */
 const SNIPPET_TOKENS = 24;
@@ -116,65 +115,4 @@ export function createSnippetMaker(db: Database.Database): SnippetMaker {
     }
     return out;
   };
-}
-
-const OPEN = SNIPPET_OPEN.charCodeAt(0);
-const CLOSE = SNIPPET_CLOSE.charCodeAt(0);
-
-/** Add the highlight `[start, text.length)` as `parseSnippet` does (a phrase's words merge). */
-function addHighlight(highlights: Array<[number, number]>, text: string, start: number): void {
-  if (text.length <= start) return;
-  const last = highlights[highlights.length - 1];
-  if (last && (last[1] === start || (last[1] === start - 1 && text.charCodeAt(last[1]) === 32)))
-    last[1] = text.length;
-  else highlights.push([start, text.length]);
-}
-
-/**
- * `parseSnippet` (search/snippet.ts) in one pass over the marked string: the same text and
- * ranges (white-space runs collapsed to one space, the ends trimmed, stray markers dropped,
- * adjacent highlights merged), without the regular expression and the per-segment copies, which
- * were the largest JavaScript cost of a small search (~4 us a snippet, 20 a page). Lone spaces,
- * most of a snippet's white space, are copied with the text around them.
- * @example parseMarkedSnippet('the \u0002CLR\u0003 131') // { text: 'the CLR 131', highlights: [[4, 7]] }
- */
-export function parseMarkedSnippet(marked: string): MarkedSnippet {
-  const highlights: Array<[number, number]> = [];
-  const n = marked.length;
-  let text = '';
-  // Start of the text not yet copied; highlight state.
-  let from = 0;
-  let inside = false;
-  let start = 0;
-  let i = 0;
-  while (i < n) {
-    const c = marked.charCodeAt(i);
-    if (c > 32 && c < 0xa0) {
-      i++;
-    } else if (c === OPEN || c === CLOSE) {
-      if (i > from) text += marked.slice(from, i);
-      from = ++i;
-      if (c === OPEN && !inside) {
-        inside = true;
-        start = text.length;
-      } else if (c === CLOSE && inside) {
-        inside = false;
-        addHighlight(highlights, text, start);
-      }
-    } else if (!isWhitespace(c)) {
-      i++;
-    } else {
-      const run = i++;
-      while (i < n && isWhitespace(marked.charCodeAt(i))) i++;
-      // A lone space inside the text is kept as it is (copied later with its neighbours).
-      if (c === 32 && i === run + 1 && run > 0 && i < n) continue;
-      if (run > from) text += marked.slice(from, run);
-      // A run at either end of the snippet is trimmed; any other becomes one space.
-      if (run > 0 && i < n) text += ' ';
-      from = i;
-    }
-  }
-  if (n > from) text += marked.slice(from, n);
-  if (inside) addHighlight(highlights, text, start);
-  return { text, highlights };
 }
