@@ -16,15 +16,23 @@
  * type stripping instead (about 50 MiB more RSS). Peak RSS and CPU are read from /proc (Linux).
  * The synthetic corpus is cached as one .tar in the OS temp folder.
  *
- * Last result (2026-11-21, 2 vCPU shared with other jobs, load 8-11 during the run, so wall
- * figures are pessimistic; the CPU line estimates an idle machine):
- *   synthetic 10,000 filings (378 MB): 111 s, 3.4 MB/s, 90 filings/s, peak RSS 277 MiB;
- *   raw FTS5 insert of the same 336 MB of text 61 s -> 0.55x by wall time; by CPU: ingest 65.3 s,
- *   busiest thread (the store writer) 46.4 s, raw FTS5 35.1 s -> ~0.76x on 2 idle cores.
- *   In a quieter window (load ~2): 65 s, 5.8 MB/s, 154 filings/s, 0.62x by wall, 0.76x by CPU.
- *   real corpus sgml/ (13.2 MB, 42 of 50 files are submissions): 1.5-2.8 s, 4.7-9.1 MB/s, peak
- *   RSS ~200 MiB; its text is only 2.8 MB, so the FTS5 ratio (0.02-0.06x) measures HTML
- *   conversion and uudecoding of large documents, not the store.
+ * Last result (2026-11-22, 2 vCPU shared with three other engineers' benchmarks and two of this
+ * bench's own 100k runs, load 5-8; one worker + the writer by default):
+ *   synthetic 10,000 filings (378 MB SGML, 336 MB of text), 2 rounds: ingest 86-101 s, 3.8-4.4 MB/s
+ *   of SGML, 99-116 filings/s, 3.6 MB/s of text; raw FTS5 52-59 s (6.1 MB/s of text) -> 0.59x by
+ *   wall. By CPU: ingest 57.8 s, busiest thread (the store writer) 41.5 s, raw FTS5 30.8 s -> ~0.74x
+ *   on 2 idle cores. Peak RSS 209-220 MiB (was 277-317 MiB with two workers and a 32 MiB page cache).
+ *   Wall time on a loaded machine says little here: with kernel autogroup scheduling each session
+ *   gets an equal share of the cores, so the ingest (writer + worker in one process) gets the same
+ *   share as the one-thread baseline and the wall ratio tends to raw CPU / all ingest CPU (0.53x),
+ *   not raw CPU / writer CPU; the target ("using both cores") is judged by the CPU line.
+ *   synthetic 100,000 filings (3,783 MB SGML), one run each at load 6.5-8.5 (the two overlapped):
+ *   one worker (3b7c5d9) 1,730 s, 2.2 MB/s, 58 filings/s, CPU 634 s (writer ~495 s, worker ~113 s),
+ *   peak RSS 243 MiB; the build before the growth fix grew to two workers under that load: 1,944 s,
+ *   1.9 MB/s, 51 filings/s, CPU 686 s (writer 530 s), peak RSS 297 MiB.
+ *   real corpus sgml/ (13.2 MB, 42 of 50 files are submissions): 2.4-3.0 s, 4.4-5.6 MB/s, peak RSS
+ *   168-171 MiB; its text is only 2.8 MB, so the FTS5 ratio (0.06x) measures HTML conversion and
+ *   uudecoding of large documents, not the store.
  * @module
  */
 import { spawn, spawnSync } from 'node:child_process';
