@@ -29,7 +29,10 @@
  *   synthetic 100,000 filings (3,783 MB SGML), one run each at load 6.5-8.5 (the two overlapped):
  *   one worker (3b7c5d9) 1,730 s, 2.2 MB/s, 58 filings/s, CPU 634 s (writer ~495 s, worker ~113 s),
  *   peak RSS 243 MiB; the build before the growth fix grew to two workers under that load: 1,944 s,
- *   1.9 MB/s, 51 filings/s, CPU 686 s (writer 530 s), peak RSS 297 MiB.
+ *   1.9 MB/s, 51 filings/s, CPU 686 s (writer 530 s), peak RSS 297 MiB. Raw FTS5 of the same
+ *   126,816 texts (3,361 MB): 583 s, 5.8 MB/s, CPU 329 s [load 2.7-4.8] -> 0.34x by wall (loaded,
+ *   overlapping runs), ~0.66x by CPU (writer ~495 s): at 100k the store writer's per-filing cost
+ *   grows faster than bare FTS5 inserts do (its CPU is in Store.putFilings, src/store/sqlite).
  *   real corpus sgml/ (13.2 MB, 42 of 50 files are submissions): 2.4-3.0 s, 4.4-5.6 MB/s, peak RSS
  *   168-171 MiB; its text is only 2.8 MB, so the FTS5 ratio (0.06x) measures HTML conversion and
  *   uudecoding of large documents, not the store.
