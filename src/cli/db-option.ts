@@ -32,6 +32,8 @@ export interface OpenStoreOptions {
    * timer answers first and the server still frees the connection).
    */
   queryTimeLimitMs?: number;
+  /** SQLite page cache in MiB (the store's default otherwise; no effect on PostgreSQL). */
+  cacheMiB?: number;
 }
 
 /**
@@ -52,5 +54,6 @@ export function openStore(flag?: string, options: OpenStoreOptions = {}): Store 
     path: target,
     ...(options.readonly ? { readonly: true } : {}),
     ...(limit === undefined ? {} : { searchTimeLimitMs: limit }),
+    ...(options.cacheMiB === undefined ? {} : { cacheMiB: options.cacheMiB }),
   });
 }

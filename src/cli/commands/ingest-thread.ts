@@ -9,9 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isEdgarError } from '../../core/errors.ts';
 import type { IngestFailure, IngestProgress, IngestSummary } from '../../ingest/ingest-summary.ts';
 import { runIngest } from '../../ingest/run-ingest.ts';
-import { isPostgresUrl } from '../../store/postgres/lazy-store.ts';
-import { createSqliteStore } from '../../store/sqlite/store.ts';
-import { openStore, resolveDbPath } from '../db-option.ts';
+import { openStore } from '../db-option.ts';
 
 /** SQLite page cache of the ingest writer, in MiB (the store's default is 32). */
 const INGEST_CACHE_MIB = 8;
@@ -44,11 +42,8 @@ if (port) {
   const send = (m: IngestThreadMessage): void => port.postMessage(m);
   let lastProgress = 0;
   try {
-    const target = resolveDbPath(input.db);
     // The writer appends: a small page cache costs it nothing measurable and saves ~24 MiB of RSS.
-    const store = isPostgresUrl(target)
-      ? openStore(target)
-      : createSqliteStore({ path: target, cacheMiB: INGEST_CACHE_MIB });
+    const store = openStore(input.db, { cacheMiB: INGEST_CACHE_MIB });
     try {
       const summary = await runIngest({
         store,
