@@ -13,7 +13,11 @@
  * `--memory` (`npm run bench:text -- --memory`, `BENCH_MEMORY_MB=100` by default): peak RSS of
  * converting one synthetic document that size, each function in a fresh child process.
  *
- * Last result (2 vCPU VM, Node 24.21, load average 6-7 from other benchmarks, BENCH_ROUNDS=5,
+ * Last result on a quieter machine (2026-11-22 01:05 UTC, load 2.3, BENCH_ROUNDS=5), MB/s of CPU time
+ * (wall within 3%): regex stripper 76.8 · toText 42.4 · toMarkdown 40.1 · toTextAndMarkdown 38.5 ·
+ * html-to-text 12.9. Ratios as printed: toText 0.53x regex / 3.26x html-to-text; toMarkdown 0.52x /
+ * 3.04x; toTextAndMarkdown 0.50x / 2.98x (targets 0.5x and 2x: met).
+ * Before that (2 vCPU VM, Node 24.21, load average 6-7 from other benchmarks, BENCH_ROUNDS=5,
  * two runs), MB/s of CPU time:
  *   regex stripper 65.6-85.7 · toText 39.1-40.9 · toMarkdown 33.5-44.9 · toTextAndMarkdown 34.9-35.8 ·
  *   html-to-text 12.5-14.3
