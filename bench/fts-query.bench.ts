@@ -41,6 +41,7 @@ import { compressRaw } from '../src/store/compress-raw.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
 import type { FilingInput } from '../src/store/store.ts';
 import { corpusPath } from '../test/corpus.ts';
+import { FORMS } from './synth/generate-submission.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -98,20 +99,6 @@ const PHRASES = [
   'dividend reinvestment plan',
   'lease termination fee',
   'executive compensation committee',
-];
-const FORMS: Array<[string, number]> = [
-  ['8-K', 30],
-  ['10-Q', 14],
-  ['424B2', 10],
-  ['10-K', 8],
-  ['6-K', 8],
-  ['SC 13G', 8],
-  ['497K', 6],
-  ['DEF 14A', 5],
-  ['S-1', 3],
-  ['S-8', 3],
-  ['8-K/A', 3],
-  ['10-K/A', 2],
 ];
 
 function makeVocabulary(rand: () => number, size: number): string[] {

@@ -9,10 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import type { Submission } from '../src/core/submission.ts';
 import { parseQuery } from '../src/search/query.ts';
 import { parseSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from '../src/search/snippet.ts';
-import { compressRaw } from '../src/store/compress-raw.ts';
 import { encodeCursor } from '../src/store/cursor.ts';
 import { toFtsMatch } from '../src/store/sqlite/fts.ts';
 import { migrate } from '../src/store/sqlite/migrate.ts';
@@ -23,6 +21,7 @@ import { createSqliteStore } from '../src/store/sqlite/store.ts';
 import { createFilingWriter } from '../src/store/sqlite/write-filings.ts';
 import type { FilingInput, SearchRequest, Store } from '../src/store/store.ts';
 import { contractFilings } from './store-contract.ts';
+import { makeFiling } from './store-filing-fixture.ts';
 
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -57,57 +56,20 @@ function corpus(): FilingInput[] {
         );
       return words.join(' ');
     });
-    const accession = `0000000777-20-${String(i).padStart(6, '0')}`;
-    let sgml = '<SEC-DOCUMENT>\n<SEC-HEADER>\n</SEC-HEADER>\n';
-    const documents: Submission['documents'] = texts.map((t, d) => {
-      sgml += `<DOCUMENT>\n<TYPE>${d === 0 ? form : 'EX-99.1'}\n<TEXT>\n`;
-      const offset = Buffer.byteLength(sgml);
-      sgml += `${t}\n</TEXT>\n</DOCUMENT>\n`;
-      return {
-        type: d === 0 ? form : 'EX-99.1',
-        sequence: d + 1,
-        filename: `doc${i}-${d + 1}.txt`,
-        offset,
-        length: Buffer.byteLength(t) + 1,
-        encoding: 'text',
-        contentType: 'text/plain',
-        blockOffset: 0,
-        blockLength: 0,
-      };
-    });
-    const bytes = Buffer.from(sgml);
-    const submission: Submission = {
-      accessionNumber: accession,
-      form,
-      filingDate: `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`,
-      items: [],
-      itemTitles: [],
-      groupMembers: [],
-      parties: [
-        {
-          role: 'filer',
-          cik: '0000000777',
-          name: 'ZEPPELIN TOURS INC',
-          kind: 'company',
-          filingValues: [{ formType: form }],
-          formerNames: [],
-        },
-      ],
-      series: [],
-      raw: [],
-      dialect: 'sec-document',
-      pem: false,
-      size: bytes.length,
-      documents,
-      primaryDocument: 0,
-      warnings: [],
-    };
-    out.push({
-      submission,
-      raw: compressRaw(bytes),
-      sha256: `fixture-${i}`,
-      documents: texts.map((t, d) => ({ sequence: d + 1, sha256: '', size: t.length, text: t })),
-    });
+    out.push(
+      makeFiling({
+        accession: `0000000777-20-${String(i).padStart(6, '0')}`,
+        form,
+        filingDate: `2020-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+        parties: [{ cik: '0000000777', name: 'ZEPPELIN TOURS INC' }],
+        documents: texts.map((t, d) => ({
+          type: d === 0 ? form : 'EX-99.1',
+          filename: `doc${i}-${d + 1}.txt`,
+          body: t,
+          text: t,
+        })),
+      }),
+    );
   }
   return out;
 }

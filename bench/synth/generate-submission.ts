@@ -7,7 +7,8 @@
 import { Buffer } from 'node:buffer';
 import type { Random } from './random.ts';
 
-const FORMS: ReadonlyArray<readonly [string, number]> = [
+/** Form types and their relative weights in generated corpora (a rough EDGAR mix). */
+export const FORMS: ReadonlyArray<readonly [string, number]> = [
   ['8-K', 30],
   ['10-Q', 14],
   ['424B2', 10],
