@@ -3,8 +3,8 @@
  * - real corpus (../shared/corpus/sgml, read in place) and a seeded synthetic corpus (bench/.data):
  *   in-process parse (header + split) MB/s and files/s on one core, with the ratio to a
  *   `Buffer.indexOf('<DOCUMENT>')` all-hits scan of the same preloaded Buffers (target >= 0.6x);
- * - the whole synthetic corpus as one process on both cores (2 worker threads, disjoint files,
- *   file reads included) in GB/s (target >= 1.25 GB/s) and 1 vs 2 worker scaling;
+ * - the whole synthetic corpus as one process on both cores (2 worker threads claiming files from
+ *   a shared counter, file reads included) in GB/s (target >= 1.25 GB/s) and 1 vs 2 worker scaling;
  * - the synthetic `.nc.tar.gz` streamed through gunzip + node-tar into the push parser;
  * - peak RSS of the process (target <= 150 MiB).
  * Options: `--size <MB>` synthetic corpus size (default 100; 1000 for the full run), `--reps <n>` (default 5),

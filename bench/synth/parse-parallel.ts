@@ -1,6 +1,6 @@
 /**
  * Benchmark driver run as its own process (after `compileForWorkers`, as plain JS): parse a
- * synthetic corpus with `n` worker threads over disjoint files; print JSON timings and peak RSS.
+ * synthetic corpus with `n` worker threads claiming files from a shared counter; print JSON timings and peak RSS.
  * Usage: `node parse-parallel.js <manifest.json> <n>`.
  * @module
  */
@@ -18,16 +18,18 @@ interface WorkerResult {
 const [manifest, count] = process.argv.slice(2);
 const files = (JSON.parse(readFileSync(manifest as string, 'utf8')) as { files: string[] }).files;
 const n = Number(count);
+// The index of the next file to parse, shared by the workers (Atomics.add claims a few at a time).
+const next = new Int32Array(new SharedArrayBuffer(4));
 // The main thread's CPU so far: process startup, module loading, the manifest.
 const startup = process.threadCpuUsage();
 const t = process.hrtime.bigint();
 const results = await Promise.all(
   Array.from(
     { length: n },
-    (_, k) =>
+    () =>
       new Promise<WorkerResult>((resolve, reject) => {
         const w = new Worker(new URL('./parse-worker.js', import.meta.url), {
-          workerData: files.filter((_f, i) => i % n === k),
+          workerData: { files, next },
           // Parse results are dropped file by file: a small heap keeps RSS flat.
           resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 },
         });
