@@ -10,7 +10,8 @@
  * run on the corpus store only and say so.
  *
  * Usage: `npm run bench:serve` (5 s per endpoint); `npm run bench:serve -- --duration 30
- * --connections 64` for longer runs; `--search-db <file>` to point at another big store.
+ * --connections 64` for longer runs; `--search-db <file>` to point at another big store;
+ * `--search-threads <n>` as `serve --search-threads` (default serve's: one per core, at most 4).
  *
  * Last result: see the end of this file.
  * @module
@@ -22,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { defaultSearchThreads } from '../src/store/sqlite/search-pool.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,6 +32,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '32' },
     'search-db': { type: 'string' },
+    /** Reader threads for searches, as `serve --search-threads` (default: serve's default). */
+    'search-threads': { type: 'string' },
   },
 });
 
@@ -38,13 +42,23 @@ const repo = resolve(here, '..');
 
 // Child mode: serve one store until killed, report the URL to the parent.
 if (args.serve) {
-  const [{ createSqliteStore }, { createApp }, { createNodeServer }] = await Promise.all([
-    import('../src/store/sqlite/store.ts'),
+  const [{ openStore }, { createApp }, { createNodeServer }, { DEFAULT_LIMITS }] = await Promise.all([
+    import('../src/cli/db-option.ts'),
     import('../src/server/app.ts'),
     import('../src/server/node.ts'),
+    import('../src/server/context.ts'),
   ]);
-  const store = createSqliteStore({ path: args.serve });
+  // Opened as `edgarbox serve` opens it: the search time limit and the reader threads.
+  const store = openStore(args.serve, {
+    queryTimeLimitMs: DEFAULT_LIMITS.queryTimeoutMs,
+    searchThreads: Number(args['search-threads'] ?? 0),
+  });
+
   const app = createApp({ store, limits: { cacheSeconds: Number(args['cache-seconds']) } });
+  // One search per reader thread at once (each goes to an idle thread): the threads' start-up CPU
+  // is spent before the load starts, as in a server that has been up for a while.
+  const threads = Number(args['search-threads'] ?? 0);
+  await Promise.all(Array.from({ length: threads }, () => store.search({ filters: {}, limit: 1 })));
   const server = await createNodeServer({ app, port: 0 });
   process.send?.({ url: server.url });
   process.on('message', (m) => {
@@ -75,7 +89,14 @@ function serverCpu(child: ChildProcess): Promise<number> {
 function startServer(db: string, cacheSeconds: number): Promise<Server> {
   const child = fork(
     fileURLToPath(import.meta.url),
-    ['--serve', db, '--cache-seconds', String(cacheSeconds)],
+    [
+      '--serve',
+      db,
+      '--cache-seconds',
+      String(cacheSeconds),
+      '--search-threads',
+      args['search-threads'] ?? String(defaultSearchThreads()),
+    ],
     {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
@@ -148,6 +169,9 @@ async function main(): Promise<void> {
   console.log(`store: ${summary.ingested} filings from ${source}`);
 
   const rows: Row[] = [];
+  console.log(
+    `search reader threads: ${args['search-threads'] ?? defaultSearchThreads()} (serve --search-threads)`,
+  );
   console.log(`${'endpoint'.padEnd(52)} | conn |   req/s | p50 ms |  p99 ms | cpu us/req | non-2xx`);
   const seedTxt = '/Archives/edgar/data/1279704/000114420417013452/0001144204-17-013452.txt';
   const seedJson = '/submissions/CIK0001279704.json';

@@ -62,10 +62,24 @@ test('edgarbox start ingests the examples, serves them, and stops cleanly on SIG
   });
   assert.equal(res.status, 200);
   assert.equal(((await res.json()) as { name: string }).name, 'Northwind Robotics, Inc.');
+  // Searches run on the reader threads `start` opens by default.
+  const found = await fetch(`${url}/api/search?q=northwind`);
+  assert.equal(found.status, 200);
+  assert.ok(((await found.json()) as { total: number }).total > 0);
   const done = exitCode(child);
   child.kill('SIGTERM');
   assert.equal(await done, 0);
   assert.match(stderr.join(''), /GET \/submissions\/CIK0009999901\.json 200/);
+});
+
+test('edgarbox serve refuses a --search-threads that is not 0 to 64 with exit code 2', async () => {
+  const child = spawn(process.execPath, [bin, 'serve', '--search-threads', 'many', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const err: string[] = [];
+  child.stderr?.on('data', (d: Buffer) => err.push(d.toString()));
+  assert.equal(await exitCode(child), 2);
+  assert.match(err.join(''), /--search-threads expects 0 to 64/);
 });
 
 test('edgarbox serve refuses a store that does not exist with exit code 2', async () => {

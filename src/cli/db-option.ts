@@ -4,6 +4,7 @@
  * @module
  */
 import { createLazyPostgresStore, isPostgresUrl } from '../store/postgres/lazy-store.ts';
+import { createSearchPool, withSearchPool } from '../store/sqlite/search-pool.ts';
 import { createSqliteStore } from '../store/sqlite/store.ts';
 import type { Store } from '../store/store.ts';
 
@@ -34,6 +35,12 @@ export interface OpenStoreOptions {
   queryTimeLimitMs?: number;
   /** SQLite page cache in MiB (the store's default otherwise; no effect on PostgreSQL). */
   cacheMiB?: number;
+  /**
+   * SQLite: answer searches on this many reader threads (`createSearchPool`), so that a long
+   * search does not block the caller's event loop (servers); 0 or absent: on the caller's thread.
+   * No effect on PostgreSQL (its queries never block) or on `:memory:`.
+   */
+  searchThreads?: number;
 }
 
 /**
@@ -50,10 +57,19 @@ export function openStore(flag?: string, options: OpenStoreOptions = {}): Store 
       ...(limit === undefined ? {} : { statementTimeoutMs: limit + 1000 }),
     });
   }
-  return createSqliteStore({
+  const store = createSqliteStore({
     path: target,
     ...(options.readonly ? { readonly: true } : {}),
     ...(limit === undefined ? {} : { searchTimeLimitMs: limit }),
     ...(options.cacheMiB === undefined ? {} : { cacheMiB: options.cacheMiB }),
   });
+  const threads = options.searchThreads ?? 0;
+  if (threads <= 0 || target === ':memory:') return store;
+  // The store is open (and migrated) first: the readers open the file read-only.
+  const pool = createSearchPool({
+    path: target,
+    threads,
+    ...(limit === undefined ? {} : { searchTimeLimitMs: limit }),
+  });
+  return withSearchPool(store, pool);
 }

@@ -19,6 +19,8 @@ export interface ServeFlags {
   json?: boolean;
   /** Also serve MCP (Streamable HTTP) at `/mcp`. */
   mcp?: boolean;
+  /** SQLite: reader threads for searches (default one per core, at most 4; 0 = main thread). */
+  searchThreads?: number;
 }
 
 /** Parse `--port` (0 picks a free port). */
@@ -30,6 +32,15 @@ export function parsePort(value: string): number {
   return n;
 }
 
+/** Parse `--search-threads` (0 to 64). */
+export function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!/^\d{1,2}$/.test(value) || n > 64) {
+    throw createError('invalid-argument', `--search-threads expects 0 to 64, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
 /** Add the listener options to a command. */
 export function withListenOptions(cmd: Command): Command {
   return cmd
@@ -37,7 +48,13 @@ export function withListenOptions(cmd: Command): Command {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--quiet', 'no access log')
     .option('--mcp', 'also serve MCP (Streamable HTTP) at /mcp for AI agents')
-    .option('--json', 'print {"url": ...} as JSON on stdout once listening');
+    .option('--json', 'print {"url": ...} as JSON on stdout once listening')
+    .addOption(
+      new Option(
+        '--search-threads <n>',
+        'SQLite: run searches on n reader threads so a long one never stalls other requests (default: one per core, at most 4; 0: on the main thread)',
+      ).argParser(parseThreads),
+    );
 }
 
 /**
@@ -99,11 +116,15 @@ export function serveCommand(): Command {
         'no such store (create it with edgarbox ingest, or use edgarbox start)',
       );
     }
-    const [{ openStore }, { DEFAULT_LIMITS }] = await Promise.all([
+    const [{ openStore }, { DEFAULT_LIMITS }, { defaultSearchThreads }] = await Promise.all([
       import('../db-option.ts'),
       import('../../server/context.ts'),
+      import('../../store/sqlite/search-pool.ts'),
     ]);
-    const store = openStore(path, { queryTimeLimitMs: DEFAULT_LIMITS.queryTimeoutMs });
+    const store = openStore(path, {
+      queryTimeLimitMs: DEFAULT_LIMITS.queryTimeoutMs,
+      searchThreads: flags.searchThreads ?? defaultSearchThreads(),
+    });
     process.exitCode = await serveStore(store, flags);
   });
 }

@@ -27,16 +27,26 @@ export function startCommand(): Command {
     const paths = folders.length > 0 ? folders : [EXAMPLES_DIR];
     for (const p of paths)
       if (!existsSync(p)) throw createError('unreadable', p, 'no such file or directory');
-    const [{ runIngest }, { measureSources }, { createProgress }, { openStore }, { DEFAULT_LIMITS }] =
-      await Promise.all([
-        import('../../ingest/run-ingest.ts'),
-        import('../../ingest/read-sources.ts'),
-        import('../progress.ts'),
-        import('../db-option.ts'),
-        import('../../server/context.ts'),
-      ]);
-    // The same store then serves: its searches get the server's time limit.
-    const store = openStore(flags.db, { queryTimeLimitMs: DEFAULT_LIMITS.queryTimeoutMs });
+    const [
+      { runIngest },
+      { measureSources },
+      { createProgress },
+      { openStore },
+      { DEFAULT_LIMITS },
+      { defaultSearchThreads },
+    ] = await Promise.all([
+      import('../../ingest/run-ingest.ts'),
+      import('../../ingest/read-sources.ts'),
+      import('../progress.ts'),
+      import('../db-option.ts'),
+      import('../../server/context.ts'),
+      import('../../store/sqlite/search-pool.ts'),
+    ]);
+    // The same store then serves: its searches get the server's time limit and reader threads.
+    const store = openStore(flags.db, {
+      queryTimeLimitMs: DEFAULT_LIMITS.queryTimeoutMs,
+      searchThreads: flags.searchThreads ?? defaultSearchThreads(),
+    });
     const progress = createProgress({
       label: 'ingest',
       total: measureSources(paths).bytes,
