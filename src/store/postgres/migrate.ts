@@ -19,6 +19,8 @@ export const SCHEMA_VERSION: number = migrations.length;
  */
 export async function migrate(client: pg.PoolClient): Promise<number> {
   await client.query('SET default_transaction_read_only = off');
+  // A store opened with a statement limit (`serve`) still migrates in full, and waits for the lock.
+  await client.query('SET statement_timeout = 0');
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
   try {
     await client.query(
@@ -44,5 +46,6 @@ export async function migrate(client: pg.PoolClient): Promise<number> {
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]);
     await client.query('RESET default_transaction_read_only');
+    await client.query('RESET statement_timeout');
   }
 }

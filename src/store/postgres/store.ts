@@ -485,7 +485,13 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return page;
     },
 
-    search: (request) => searchStore(pool, request),
+    search: (request) =>
+      searchStore(pool, request).catch((e: unknown) => {
+        // 57014 query_canceled: the server's `statement_timeout` stopped the search.
+        if ((e as { code?: unknown }).code === '57014')
+          throw createError('timeout', 'search', options.statementTimeoutMs ?? 0);
+        throw e;
+      }),
 
     getSyncState: (key) => getSyncStateValue(pool, key),
     putSyncState: (entries) => putSyncStateValues(pool, entries),
