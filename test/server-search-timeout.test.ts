@@ -7,75 +7,27 @@
  * answer exactly as without one.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../src/cli/db-option.ts';
 import { isEdgarError } from '../src/core/errors.ts';
-import { parseQuery } from '../src/search/query.ts';
 import { createApp } from '../src/server/app.ts';
 import { createNodeServer } from '../src/server/node.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
-import type { SearchRequest } from '../src/store/store.ts';
-import { makeFiling } from './store-filing-fixture.ts';
+import { createSlowStoreFile, searchRequest as request, SLOW_QUERY as SLOW } from './slow-search-fixture.ts';
 
 const FILINGS = 2000;
-
-/** Filings of one long document each (~600 words, four words repeated) that all match SLOW. */
-function filings(): Array<ReturnType<typeof makeFiling>> {
-  return Array.from({ length: FILINGS }, (_, i) =>
-    makeFiling({
-      accession: `0000000888-21-${String(i).padStart(6, '0')}`,
-      form: i % 4 === 0 ? '10-Q' : '8-K',
-      filingDate: `2021-02-${String(1 + (i % 28)).padStart(2, '0')}`,
-      parties: [{ cik: '0000000888', name: 'HELIUM TOURS INC' }],
-      documents: [
-        {
-          type: '8-K',
-          filename: `tour${i}.txt`,
-          body: `${'zeppelin helium tour fleet '.repeat(150 + (i % 9))}tour${i}`,
-        },
-      ],
-    }),
-  );
-}
-
-/** Words (not phrases: FTS5 counts a phrase's documents before its first row, uninterruptibly). */
-const SLOW = 'zeppelin OR helium OR tour OR fleet';
-
-function request(q: string, more: Partial<SearchRequest> = {}): SearchRequest {
-  const parsed = parseQuery(q);
-  return {
-    ...(parsed.text ? { text: parsed.text } : {}),
-    filters: parsed.filters,
-    sort: 'relevance',
-    ...more,
-  };
-}
 
 describe('search time limit (SqliteStoreOptions.searchTimeLimitMs)', () => {
   let dir: string;
   let path: string;
   /** Wall ms of the slow search without a limit (the faster of two runs). */
-  let full = Number.POSITIVE_INFINITY;
+  let full = 0;
   /** The limit the tests set: a tenth of that. */
   let limit = 0;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'edgarbox-timeout-'));
-    path = join(dir, 's.db');
-    const store = createSqliteStore({ path });
-    try {
-      await store.putFilings(filings());
-      for (let run = 0; run < 2; run++) {
-        const t = performance.now();
-        assert.equal((await store.search(request(SLOW))).total, FILINGS);
-        full = Math.min(full, performance.now() - t);
-      }
-    } finally {
-      await store.close();
-    }
+    ({ dir, path, full } = await createSlowStoreFile(FILINGS));
     limit = Math.max(5, Math.round(full / 10));
   });
 

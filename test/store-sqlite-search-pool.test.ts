@@ -5,52 +5,17 @@
  * long search leaves the caller's event loop (and so a real HTTP server on 127.0.0.1) free.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { openStore } from '../src/cli/db-option.ts';
 import { isEdgarError } from '../src/core/errors.ts';
-import { parseQuery } from '../src/search/query.ts';
 import { createApp } from '../src/server/app.ts';
 import { createNodeServer } from '../src/server/node.ts';
 import { createSearchPool } from '../src/store/sqlite/search-pool.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
-import type { SearchRequest } from '../src/store/store.ts';
-import { makeFiling } from './store-filing-fixture.ts';
+import { createSlowStoreFile, searchRequest as request, SLOW_QUERY as SLOW } from './slow-search-fixture.ts';
 
 const FILINGS = 2000;
-
-/** Filings of one long document each (~600 words, four words repeated) that all match SLOW. */
-function filings(): Array<ReturnType<typeof makeFiling>> {
-  return Array.from({ length: FILINGS }, (_, i) =>
-    makeFiling({
-      accession: `0000000777-22-${String(i).padStart(6, '0')}`,
-      form: i % 4 === 0 ? '10-Q' : '8-K',
-      filingDate: `2022-03-${String(1 + (i % 28)).padStart(2, '0')}`,
-      parties: [{ cik: '0000000777', name: 'BALLOON LINES INC' }],
-      documents: [
-        {
-          type: '8-K',
-          filename: `flight${i}.txt`,
-          body: `${'balloon hydrogen flight crew '.repeat(150 + (i % 9))}flight${i}`,
-        },
-      ],
-    }),
-  );
-}
-
-const SLOW = 'balloon OR hydrogen OR flight OR crew';
-
-function request(q: string, more: Partial<SearchRequest> = {}): SearchRequest {
-  const parsed = parseQuery(q);
-  return {
-    ...(parsed.text ? { text: parsed.text } : {}),
-    filters: parsed.filters,
-    sort: 'relevance',
-    ...more,
-  };
-}
 
 /**
  * Call `start`; measure how long the event loop then takes to run a macrotask, and how long the
@@ -68,22 +33,10 @@ describe('createSearchPool', () => {
   let dir: string;
   let path: string;
   /** Wall ms of the slow search on the caller's thread (the faster of two runs). */
-  let full = Number.POSITIVE_INFINITY;
+  let full = 0;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'edgarbox-pool-'));
-    path = join(dir, 's.db');
-    const store = createSqliteStore({ path });
-    try {
-      await store.putFilings(filings());
-      for (let run = 0; run < 2; run++) {
-        const t = performance.now();
-        assert.equal((await store.search(request(SLOW))).total, FILINGS);
-        full = Math.min(full, performance.now() - t);
-      }
-    } finally {
-      await store.close();
-    }
+    ({ dir, path, full } = await createSlowStoreFile(FILINGS));
   });
 
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -97,10 +50,10 @@ describe('createSearchPool', () => {
       assert.deepEqual(await pool.search(request(SLOW)), first);
       const requests = [
         request(SLOW, { cursor: first.nextCursor, limit: 3 }),
-        request('flight17 OR flight18 OR flight1999', { sort: 'date' }),
-        request('"hydrogen flight" form:10-Q', { limit: 5 }),
+        request('tour17 OR tour18 OR tour1999', { sort: 'date' }),
+        request('"helium tour" form:10-Q', { limit: 5 }),
         request('form:10-Q'),
-        request('cik:777', { limit: 3 }),
+        request('cik:888', { limit: 3 }),
         request('nowhere'),
       ];
       // Concurrently: the answers come back to the right callers.
@@ -128,7 +81,7 @@ describe('createSearchPool', () => {
       );
       await assert.rejects(pool.search(request(SLOW)), (e) => isEdgarError(e, 'timeout'));
       // The thread goes on answering.
-      assert.equal((await pool.search(request('flight17'))).total, 1);
+      assert.equal((await pool.search(request('tour17'))).total, 1);
     } finally {
       await pool.close();
     }
@@ -138,7 +91,7 @@ describe('createSearchPool', () => {
     const store = createSqliteStore({ path, readonly: true });
     const pool = createSearchPool({ path, threads: 1 });
     try {
-      await pool.search(request('flight17')); // the thread is up and its statements prepared
+      await pool.search(request('tour17')); // the thread is up and its statements prepared
       // Each delay against its own search's time, so that a loaded machine slows both alike.
       const direct = await loopDelay(() => store.search(request(SLOW)));
       assert.ok(
@@ -162,7 +115,7 @@ describe('createSearchPool', () => {
     const inFlight = assert.rejects(pool.search(request(SLOW)), (e) => isEdgarError(e, 'store-error'));
     await pool.close();
     await inFlight;
-    await assert.rejects(pool.search(request('flight17')), (e) => isEdgarError(e, 'store-error'));
+    await assert.rejects(pool.search(request('tour17')), (e) => isEdgarError(e, 'store-error'));
   });
 
   it('openStore({ searchThreads }) behind a real HTTP server: a request beside a long search is answered first', async () => {
@@ -175,7 +128,7 @@ describe('createSearchPool', () => {
         const body = (await res.json()) as { filings?: number; total?: number };
         return { status: res.status, body, done: performance.now(), ms: performance.now() - t };
       };
-      assert.equal((await timed(`/api/search?q=flight17`)).body.total, 1);
+      assert.equal((await timed(`/api/search?q=tour17`)).body.total, 1);
       const [slow, stats] = await Promise.all([
         timed(`/api/search?q=${encodeURIComponent(SLOW)}`),
         timed('/api/stats'),
