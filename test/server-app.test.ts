@@ -165,6 +165,23 @@ describe('createApp() over the example filings', () => {
     assert.deepEqual(new Set(body.hits.hits.map((h) => h._source.form)), new Set(['8-K', '10-Q']));
   });
 
+  test('GET /LATEST/search-index pages with from and size as EFTS does: the same hits, the same total', async () => {
+    const page = async (query: string) => {
+      const res = await app.request(`/LATEST/search-index?q=northwind${query}`);
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { hits: { total: { value: number }; hits: Array<{ _id: string }> } };
+      return { total: body.hits.total.value, ids: body.hits.hits.map((h) => h._id) };
+    };
+    const all = await page('');
+    assert.ok(all.total >= 3 && all.ids.length === all.total);
+    for (let from = 0; from <= all.total; from++)
+      assert.deepEqual(await page(`&from=${from}&size=2`), {
+        total: all.total,
+        ids: all.ids.slice(from, from + 2),
+      });
+    assert.equal((await app.request('/LATEST/search-index?q=northwind&from=9999&size=2')).status, 400);
+  });
+
   test('POST /api/submissions is refused with 403 when no token is configured, and nothing changes', async () => {
     const before = await store.stats();
     const res = await app.request('/api/submissions', {

@@ -499,6 +499,34 @@ export function storeContract(name: string, open: StoreFactory): void {
       }
     });
 
+    it('search() skips `offset` hits in one call: the hits paging would reach, the same total, a cursor that goes on', async () => {
+      const words = 'rockets OR batteries OR pigeon OR zeppelin';
+      // Ranked words, ranked with a filter (one pass that also counts), by date, filters only.
+      const cases: Array<[string, Partial<SearchRequest>]> = [
+        [words, { sort: 'relevance' }],
+        [`${words} form:8-K`, { sort: 'relevance' }],
+        [words, { sort: 'date' }],
+        ['form:8-K', { sort: 'date' }],
+      ];
+      for (const [q, more] of cases) {
+        const label = `${q} ${JSON.stringify(more)}`;
+        const all = await store.search(textSearch(q, { ...more, limit: 100 }));
+        assert.ok(all.total >= 2 && all.hits.length === all.total, label);
+        const page = await store.search(textSearch(q, { ...more, limit: 1, offset: 1 }));
+        assert.equal(page.total, all.total, label);
+        assert.deepEqual(page.hits, all.hits.slice(1, 2), label);
+        if (all.total > 2) {
+          assert.ok(page.nextCursor, label);
+          const rest = await store.search(textSearch(q, { ...more, limit: 100, cursor: page.nextCursor }));
+          assert.deepEqual(rest.hits, all.hits.slice(2), label);
+        } else assert.equal(page.nextCursor, undefined, label);
+        const past = await store.search(textSearch(q, { ...more, offset: all.total }));
+        assert.deepEqual([past.hits.length, past.total], [0, all.total], label);
+      }
+      for (const offset of [-1, 1.5, 10_001])
+        await rejectsWith(store.search(textSearch('myeloma', { offset })), 'invalid-query');
+    });
+
     it('search() rejects a cursor it did not issue with invalid-query', async () => {
       await rejectsWith(store.search(textSearch('myeloma', { cursor: 'not-a-cursor!' })), 'invalid-query');
       await rejectsWith(store.search(textSearch('myeloma', { cursor: 'eyJ4IjoxfQ' })), 'invalid-query');

@@ -7,6 +7,7 @@ import { createError } from '../core/errors.ts';
 import { parseCik } from '../core/ids.ts';
 import { parseDateFilter, parseQuery } from '../search/query.ts';
 import type { SearchFilters } from '../search/query-node.ts';
+import { toSearchOffset } from '../store/search-offset.ts';
 import type { SearchResult, Store } from '../store/store.ts';
 
 /** A search as a front door receives it; option filters add to filters written in `q`. */
@@ -26,6 +27,8 @@ export interface SearchFilingsInput {
   /** 1..100, default 20. */
   limit?: number;
   cursor?: string;
+  /** Hits to skip first, 0..10,000 (`SearchRequest.offset`). */
+  offset?: number;
 }
 
 function merge(into: string[] | undefined, more: string[]): string[] {
@@ -36,7 +39,7 @@ function merge(into: string[] | undefined, more: string[]): string[] {
 
 /**
  * Run a search.
- * @throws EdgarError `invalid-query` for a malformed query, filter, limit or cursor.
+ * @throws EdgarError `invalid-query` for a malformed query, filter, limit, cursor or offset.
  * @example await searchFilings(store, { q: '"CLR 131" multiple myeloma', forms: ['8-K'] })
  */
 export async function searchFilings(store: Store, input: SearchFilingsInput): Promise<SearchResult> {
@@ -95,5 +98,6 @@ export async function searchFilings(store: Store, input: SearchFilingsInput): Pr
     sort,
     limit,
     ...(input.cursor === undefined ? {} : { cursor: input.cursor }),
+    ...(input.offset === undefined ? {} : { offset: toSearchOffset(input.offset) }),
   });
 }

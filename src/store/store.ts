@@ -299,6 +299,11 @@ export interface SearchRequest {
   limit?: number;
   /** Opaque cursor from a previous result's `nextCursor` (same request otherwise). */
   cursor?: string;
+  /**
+   * Hits to skip first (after the cursor, if any), 0..10,000 (`MAX_SEARCH_OFFSET` in
+   * `search-offset.ts`): a deep page in one pass, as EDGAR full-text search's `from`. Default 0.
+   */
+  offset?: number;
 }
 
 /** A highlighted extract: plain text plus `[start, end)` UTF-16 ranges of the matched words. */

@@ -81,32 +81,22 @@ export function eftsRoutes(ctx: ServerContext): Hono {
 
   async function answer(req: EftsRequest): Promise<unknown> {
     const started = performance.now();
-    const hits: SearchHit[] = [];
-    let total = 0;
-    let skipped = 0;
-    let cursor: string | undefined;
-    const pageSize = req.from === 0 ? req.size : 100;
-    do {
-      const page = await ctx.query(
-        searchFilings(ctx.store, {
-          q: req.q,
-          // EFTS filters on root forms: `10-K` also finds `10-K/A`.
-          forms: req.forms.flatMap((f) => (f.toUpperCase().endsWith('/A') ? [f] : [f, `${f}/A`])),
-          ciks: req.ciks,
-          ...(req.startdt ? { from: req.startdt } : {}),
-          ...(req.enddt ? { to: req.enddt } : {}),
-          limit: pageSize,
-          ...(cursor ? { cursor } : {}),
-        }),
-        'search',
-      );
-      total = page.total;
-      for (const h of page.hits) {
-        if (skipped < req.from) skipped++;
-        else if (hits.length < req.size) hits.push(h);
-      }
-      cursor = page.nextCursor;
-    } while (cursor && hits.length < req.size);
+    // EFTS pages by offset (`from`): one search skips to it (the store's sorter keeps from + size
+    // rows), instead of walking up to 100 pages of cursors.
+    const page = await ctx.query(
+      searchFilings(ctx.store, {
+        q: req.q,
+        // EFTS filters on root forms: `10-K` also finds `10-K/A`.
+        forms: req.forms.flatMap((f) => (f.toUpperCase().endsWith('/A') ? [f] : [f, `${f}/A`])),
+        ciks: req.ciks,
+        ...(req.startdt ? { from: req.startdt } : {}),
+        ...(req.enddt ? { to: req.enddt } : {}),
+        limit: req.size,
+        offset: req.from,
+      }),
+      'search',
+    );
+    const { total, hits } = page;
     const inputs = await toHitInputs(ctx, hits);
     return toEftsResponse(inputs, {
       total,

@@ -9,6 +9,7 @@ import type pg from 'pg';
 import type { SearchFilters } from '../../search/query-node.ts';
 import { parseSnippet, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_OPEN } from '../../search/snippet.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { toSearchOffset } from '../search-offset.ts';
 import type { SearchHit, SearchRequest, SearchResult, Snippet } from '../store.ts';
 import { compileTextQuery, havingSql, TS_CONFIG } from './fts.ts';
 import { filingYear } from './partitions.ts';
@@ -75,6 +76,7 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
     return `$${params.length}`;
   };
   const limit = pageSize(request.limit, 20, 100);
+  const offset = toSearchOffset(request.offset);
   const filters = request.filters;
   const compiled = request.text === undefined ? undefined : compileTextQuery(request.text);
   if (request.text !== undefined && compiled === undefined) return { total: 0, hits: [] };
@@ -153,7 +155,7 @@ export async function searchStore(pool: pg.Pool, request: SearchRequest): Promis
   // would read every filing and document of the store for twenty rows.
   const sql = `WITH m0 AS MATERIALIZED (${matchSql}),
     m AS (SELECT m0.*, count(*) OVER () AS total FROM m0),
-    pg AS (SELECT * FROM m WHERE ${keyset} ORDER BY ${order} LIMIT ${limit + 1})
+    pg AS (SELECT * FROM m WHERE ${keyset} ORDER BY ${order} LIMIT ${limit + 1}${offset > 0 ? ` OFFSET ${p(offset)}::int` : ''})
     SELECT m.filing_year, m.accession, m.position, m.section, m.score, m.best_chunk, m.total,
       f.filing_date, d.sequence, f.form, f.cik, f.company_name, d.filename, d.type, d.description
     FROM pg m

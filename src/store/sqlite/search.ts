@@ -12,6 +12,7 @@ import { createError, isEdgarError } from '../../core/errors.ts';
 import type { QueryNode, SearchFilters } from '../../search/query-node.ts';
 import { parseSnippet } from '../../search/snippet.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
+import { toSearchOffset } from '../search-offset.ts';
 import type { SearchHit, SearchRequest, SearchResult } from '../store.ts';
 import { toFtsMatch } from './fts.ts';
 import { createSnippetMaker, type SnippetSource, snippetCall } from './snippets.ts';
@@ -140,6 +141,19 @@ function filterPlan(filters: SearchFilters, sections: boolean): Plan {
   };
 }
 
+/**
+ * The OFFSET clause of a page and its bound value (bound, not written in: every `from` of EDGAR
+ * full-text search would be a statement of its own); nothing for none. SQLite's sorter keeps
+ * offset + limit rows, so a deep page costs one pass, as the first does.
+ */
+function offsetSql(offset: number): string {
+  return offset > 0 ? ' OFFSET ?' : '';
+}
+
+function offsetArgs(offset: number): number[] {
+  return offset > 0 ? [offset] : [];
+}
+
 /** Whether `node` holds a phrase of two or more tokens (matching it compares positions). */
 function hasPhrase(node: QueryNode | undefined): boolean {
   if (!node) return false;
@@ -189,12 +203,13 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
      WHERE document_fts MATCH ?${check('document_fts.rowid')} AND +document_fts.rowid IN (SELECT value FROM json_each(?))`,
   );
 
-  function searchText(req: SearchRequest, match: string, limit: number): SearchResult {
+  function searchText(req: SearchRequest, match: string, limit: number, offset: number): SearchResult {
     const plan = filterPlan(req.filters, (req.filters.sections?.length ?? 0) > 0);
     const byDate = req.sort === 'date';
     // A separate count is cheap only for words without filters (FTS5 counts doclists without
     // reading positions or joining); otherwise it would repeat the match: count while ranking.
-    if (!byDate && (plan.needsJoin || hasPhrase(req.text))) return rankedInOnePass(req, plan, match, limit);
+    if (!byDate && (plan.needsJoin || hasPhrase(req.text)))
+      return rankedInOnePass(req, plan, match, limit, offset);
     const t = plan.fts;
     const joins = plan.needsJoin || byDate ? plan.joins : '';
     const filters = plan.where.map((w) => ` AND ${w}`).join('');
@@ -216,14 +231,14 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
     const order = byDate ? `f.filing_date DESC, ${t}.rowid DESC` : `score, ${t}.rowid`;
     const rows = prepare(
       `SELECT ${t}.rowid AS id, bm25(${t}) AS score, ${byDate ? 'f.filing_date' : "''"} AS date FROM ${t} ${joins}
-       WHERE ${t} MATCH ?${filters}${keyset.join('')}${check(`${t}.rowid`)} ORDER BY ${order} LIMIT ${limit + 1}`,
-    ).all(match, ...args) as Array<{ id: number; score: number; date: string }>;
+       WHERE ${t} MATCH ?${filters}${keyset.join('')}${check(`${t}.rowid`)} ORDER BY ${order} LIMIT ${limit + 1}${offsetSql(offset)}`,
+    ).all(match, ...args, ...offsetArgs(offset)) as Array<{ id: number; score: number; date: string }>;
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     // Exact total: a first page that is not full already is the whole answer. Without filters the
     // count only walks doclists (~0.05 us a match): no clock check there (it cost ~40% more).
     const total =
-      req.cursor === undefined && !more
+      req.cursor === undefined && offset === 0 && !more
         ? page.length
         : (
             prepare(
@@ -238,7 +253,13 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
    * positions) is the cost, and for filtered searches (joins per match), where a separate
    * `count(*)` would pay it again. Same order, keyset and total as the two-statement path.
    */
-  function rankedInOnePass(req: SearchRequest, plan: Plan, match: string, limit: number): SearchResult {
+  function rankedInOnePass(
+    req: SearchRequest,
+    plan: Plan,
+    match: string,
+    limit: number,
+    offset: number,
+  ): SearchResult {
     const t = plan.fts;
     const filters = plan.where.map((w) => ` AND ${w}`).join('');
     const matched = `SELECT ${t}.rowid AS id, bm25(${t}) AS score FROM ${t} ${plan.needsJoin ? plan.joins : ''}
@@ -255,14 +276,14 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
     // same (uncorrelated, computed once) on every row.
     const rows = prepare(
       `WITH m AS MATERIALIZED (${matched})
-       SELECT id, score, (SELECT count(*) FROM m) AS n FROM m ${keyset} ORDER BY score, id LIMIT ${limit + 1}`,
-    ).all(...args) as Array<{ id: number; score: number; n: number }>;
+       SELECT id, score, (SELECT count(*) FROM m) AS n FROM m ${keyset} ORDER BY score, id LIMIT ${limit + 1}${offsetSql(offset)}`,
+    ).all(...args, ...offsetArgs(offset)) as Array<{ id: number; score: number; n: number }>;
     const more = rows.length > limit;
     const page = (more ? rows.slice(0, limit) : rows).map((r) => ({ id: r.id, score: r.score, date: '' }));
-    // No row after the cursor: the count did not come back with one, so ask for it (rare).
+    // No row after the cursor or the offset: the count did not come back with one, so ask for it.
     const total =
       rows[0]?.n ??
-      (req.cursor === undefined
+      (req.cursor === undefined && offset === 0
         ? 0
         : (prepare(`SELECT count(*) AS n FROM (${matched})`).get(match, ...plan.args) as { n: number }).n);
     return finish(plan, match, page, total, more, false, hasPhrase(req.text));
@@ -302,7 +323,7 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
     return result;
   }
 
-  function searchFilters(req: SearchRequest, limit: number): SearchResult {
+  function searchFilters(req: SearchRequest, limit: number, offset: number): SearchResult {
     const sections = (req.filters.sections?.length ?? 0) > 0;
     // Without section or document-type filters a hit is a filing's primary document: walk the
     // filings (their date indexes) and keyset on the filing id.
@@ -338,8 +359,8 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
     }
     const rows = prepare(
       `SELECT ${sections ? 's.id' : 'd.id'} AS id, ${keyCol} AS k, 0 AS score, f.filing_date AS date ${base} ${w()}
-       ORDER BY f.filing_date DESC, ${keyCol} DESC LIMIT ${limit + 1}`,
-    ).all(...args) as Array<{ id: number; k: number; score: number; date: string }>;
+       ORDER BY f.filing_date DESC, ${keyCol} DESC LIMIT ${limit + 1}${offsetSql(offset)}`,
+    ).all(...args, ...offsetArgs(offset)) as Array<{ id: number; k: number; score: number; date: string }>;
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     const result: SearchResult = { total, hits: toHits(page, readMeta(page, plan.unit), () => undefined) };
@@ -390,11 +411,12 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
       const limit = Math.trunc(req.limit ?? 20);
       if (!(limit >= 1 && limit <= 100))
         throw createError('invalid-query', `limit must be 1 to 100, got ${req.limit}`);
+      const offset = toSearchOffset(req.offset);
       if (timeLimitMs !== undefined) deadline = performance.now() + timeLimitMs;
-      if (req.text === undefined) return searchFilters(req, limit);
+      if (req.text === undefined) return searchFilters(req, limit, offset);
       const match = toFtsMatch(req.text);
       try {
-        return searchText(req, match, limit);
+        return searchText(req, match, limit, offset);
       } catch (e) {
         // Tokens are quoted, so FTS5 should never reject a match; if it does, say so as a query
         // error rather than leak SQLite's message.
