@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { isEdgarError } from '../src/core/errors.ts';
 import { searchFilings } from '../src/services/search-filings.ts';
+import { FTS_TUNING } from '../src/store/sqlite/fts-tuning.ts';
 import { migrate } from '../src/store/sqlite/migrate.ts';
 import { migrations } from '../src/store/sqlite/migrations/index.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
@@ -160,6 +161,65 @@ describe('createSqliteStore()', () => {
       assert.equal((await b.stats()).filings, 4);
       assert.equal((await b.getFiling('0000000202-17-000002'))?.form, '8-K');
       await b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('createSqliteStore() sets the FTS write tuning on both indexes, and on a store that lacks it at the next read-write open', async () => {
+    const dir = tempDir();
+    const config = (path: string): Record<string, unknown> => {
+      const db = new Database(path, { readonly: true });
+      try {
+        const out: Record<string, unknown> = {};
+        for (const t of ['document_fts', 'section_fts'])
+          for (const r of db.prepare(`SELECT k, v FROM ${t}_config`).all() as Array<{
+            k: string;
+            v: unknown;
+          }>)
+            if (r.k !== 'version') out[`${t}.${r.k}`] = r.v;
+        return out;
+      } finally {
+        db.close();
+      }
+    };
+    const tuned = {
+      'document_fts.automerge': FTS_TUNING.automerge,
+      'document_fts.hashsize': FTS_TUNING.hashsize,
+      'section_fts.automerge': FTS_TUNING.automerge,
+      'section_fts.hashsize': FTS_TUNING.hashsize,
+    };
+    try {
+      const path = join(dir, 'tuned.db');
+      const a = createSqliteStore({ path });
+      await a.putFilings(contractFilings());
+      await a.close();
+      assert.deepEqual(config(path), tuned);
+      // A store from before the tuning: FTS5's defaults.
+      const db = new Database(path);
+      for (const t of ['document_fts', 'section_fts'])
+        db.exec(
+          `INSERT INTO ${t} (${t}, rank) VALUES ('automerge', 4); INSERT INTO ${t} (${t}, rank) VALUES ('hashsize', 1048576)`,
+        );
+      db.close();
+      const untuned = {
+        'document_fts.automerge': 4,
+        'document_fts.hashsize': 1048576,
+        'section_fts.automerge': 4,
+        'section_fts.hashsize': 1048576,
+      };
+      const r = createSqliteStore({ path, readonly: true });
+      assert.equal((await r.search({ text: { kind: 'term', token: 'myeloma' }, filters: {} })).total, 2);
+      await r.close();
+      assert.deepEqual(config(path), untuned);
+      const b = createSqliteStore({ path });
+      assert.equal((await b.search({ text: { kind: 'term', token: 'myeloma' }, filters: {} })).total, 2);
+      await b.close();
+      assert.deepEqual(config(path), tuned);
+      const check = new Database(path);
+      check.exec("INSERT INTO document_fts (document_fts) VALUES ('integrity-check')");
+      assert.equal(check.pragma('integrity_check', { simple: true }), 'ok');
+      check.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -58,13 +58,16 @@ const STREAM_WEIGHT = 8 * 1024 * 1024;
 /** Default uncompressed bytes handed to each worker and not yet returned. */
 const INFLIGHT_PER_WORKER = 8 * 1024 * 1024;
 
-/** A pool that may grow adds a worker when the writer waited for workers over this share... */
-const GROW_IDLE_SHARE = 0.5;
-
-/** ...of a window this long (milliseconds)... */
+/** A pool that may grow adds a worker when, over a window this long (milliseconds)... */
 const GROW_WINDOW_MS = 1000;
 
-/** ...while the workers were on a core at least this share of it. */
+/**
+ * ...the workers were on a core at least this share of it each, and the cores left over by them
+ * and the writer (its time not spent waiting for workers) add up to at least this much: a free
+ * core for the new worker. Growing without one (a writer busy most of the time on 2 cores) only
+ * made three threads share two cores: 10k synthetic filings, 2 workers 41.7 s and 315 MiB peak
+ * RSS against 37.6 s and 261 MiB with one.
+ */
 const GROW_BUSY_SHARE = 0.8;
 
 /**
@@ -148,8 +151,11 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     windowIdle += now - t0;
     const window = now - windowStart;
     if (window < GROW_WINDOW_MS) return;
-    const workersBusy = (pool.cpuSeconds - windowCpu) * 1000 >= window * pool.size * GROW_BUSY_SHARE;
-    if (windowIdle > window * GROW_IDLE_SHARE && workersBusy && pool.pending >= pool.size) pool.grow();
+    const workerCores = ((pool.cpuSeconds - windowCpu) * 1000) / window;
+    const writerCores = 1 - windowIdle / window;
+    const workersBusy = workerCores >= pool.size * GROW_BUSY_SHARE;
+    const freeCore = cores - workerCores - writerCores >= GROW_BUSY_SHARE;
+    if (workersBusy && freeCore && pool.pending >= pool.size) pool.grow();
     windowStart = now;
     windowIdle = 0;
     windowCpu = pool.cpuSeconds;

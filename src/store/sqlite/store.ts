@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { createError, isEdgarError } from '../../core/errors.ts';
 import type { Store, StoreStats } from '../store.ts';
+import { tuneFts } from './fts-tuning.ts';
 import { migrate } from './migrate.ts';
 import { latestSchemaVersion } from './migrations/index.ts';
 import { createEntityReader } from './read-entities.ts';
@@ -83,6 +84,7 @@ export function createSqliteStore(options: SqliteStoreOptions, afterMigration = 
       }
     } else {
       schemaVersion = migrate(db);
+      tuneFts(db);
     }
   } catch (e) {
     db.close();
