@@ -39,6 +39,7 @@ const results = await Promise.all(
   ),
 );
 const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+const usage = process.resourceUsage();
 const sum = (key: 'bytes' | 'documents' | 'warnings') => results.reduce((a, r) => a + r[key], 0);
 process.stdout.write(
   `${JSON.stringify({
@@ -46,12 +47,14 @@ process.stdout.write(
     bytes: sum('bytes'),
     documents: sum('documents'),
     warnings: sum('warnings'),
-    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    maxRssMiB: usage.maxRSS / 1024,
     // The busiest worker's own CPU seconds: the wall time the run would take on idle cores.
     cpuSeconds: Math.max(...results.map((r) => r.cpuSeconds)),
     // Startup included: the main thread's startup CPU, then the busiest worker's CPU since its
     // thread started (module loading and compiling too): the whole run's wall time on idle cores.
     cpuSecondsWithStartup:
       (startup.user + startup.system) / 1e6 + Math.max(...results.map((r) => r.totalCpuSeconds)),
+    // Every thread of the process (main, workers, V8's compiler and GC threads), start to end.
+    processCpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
   })}\n`,
 );
