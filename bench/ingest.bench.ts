@@ -16,7 +16,37 @@
  * type stripping instead (about 50 MiB more RSS). Peak RSS and CPU are read from /proc (Linux).
  * The synthetic corpus is cached as one .tar in the OS temp folder.
  *
- * Last result on a quiet machine (2026-11-22 00:57 UTC, load 1.3-1.5, nothing else running; after
+ * Last result (2026-11-22 02:22-02:30 UTC, load 1.2-2.0 (other engineers' jobs came and went),
+ * after 7cae03a: FTS5 hashsize 8 MiB + automerge 8, pool grows only onto a free core), two runs of
+ * `--rounds 2`: synthetic 10,000 filings: ingest 34.8-45.0 s (median of each run 41.7 and 39.9 s),
+ * 9.1-9.5 MB/s of SGML, 241-251 filings/s, CPU 51.7 and 46.8 s (writer 34.3 and 31.0 s); raw FTS5
+ * 31.7-36.9 s (CPU 32.7 and 34.8 s) -> 0.81x and 0.91x by wall (target 0.7x, MET), ~0.96-1.12x
+ * by CPU. Peak RSS 252-274 MiB (target 250 MiB, MISSED by ~5 %). Expect ~0.8-0.9x by wall on a
+ * quiet machine (the target is judged by wall there: both cores free, nothing else to measure).
+ *   Where the writer's time went before the tuning (CPU profile of Store.putFilings alone over the
+ *   prepared FilingInputs of 2,000 synthetic filings, ingest-sized batches): document_fts inserts
+ *   77 %, commit 22 % (FTS5 segment flushes and merges, WAL append, checkpoints), every other row
+ *   (filings, documents with Markdown, raw_chunks, parties, items), header/party JSON and the
+ *   entity refresh ~3 % together; section_fts 0 (the synthetic filings have no item headings; on
+ *   the real corpus section_fts tokenizes 37 % as many characters as document_fts: 1.03 M of 2.79
+ *   M, its nested Part/Item sections cover the primary documents ~1.9 times). Compression and
+ *   hashing already run in the workers; the JSON left on the writer is < 0.5 %, not worth moving.
+ *   At 10k the writer's CPU was 37.4 s against 29.0 s for the bare inserts: FTS5's default 1 MiB
+ *   pending-terms hash flushed each 8 MiB batch as 3-4 small level-0 segments, and automerge 4
+ *   rewrote every posting over ~4 levels. Same process, same inputs, writer CPU at 10k: hashsize
+ *   8 MiB + automerge 8: 25.6-26.2 s; hashsize 4 MiB: 27.2; 2 MiB: 27.6; automerge 16 alone: 29.7-
+ *   32.8; wal_autocheckpoint 4k-16k pages: within noise (no checkpoints at all: worse, 38.6 s: the
+ *   WAL index grows). The index ends with 14 segments instead of 11; term, phrase and rare-word
+ *   queries on it took the same time (wall p50/p99 within noise, same process). The pool change:
+ *   with the faster writer the old rule (writer idle > 50 %) added a second worker beside a busy
+ *   writer: 41.7 s and 315 MiB against 37.6 s and 261 MiB with one.
+ *   Peak RSS: with any hashsize above 1 MiB the ingest's peak RSS is 245-282 MiB over 15 runs
+ *   (median ~262; 1 MiB: 236-237). It is native memory kept by glibc's per-thread malloc arenas:
+ *   one 64 MiB arena is ~63 MiB resident (smaps), and the same build with MALLOC_ARENA_MAX=1
+ *   peaks at 222 MiB (one run, 41.6 s). Likely cause (not proven): FTS5's hash entries, now
+ *   alive across a whole batch, pin the arena between the large temporaries of binding texts. Smaller
+ *   batches (4 MiB) or in-flight bytes (4 MiB per worker) did not lower it and cost wall time.
+ * Before this pass, on a quiet machine (2026-11-22 00:57 UTC, load 1.3-1.5, nothing else running; after
  * 7f8efd1, 128 tasks in flight per worker): synthetic 10,000 filings: ingest 48.0 s, 7.9 MB/s of
  * SGML, 208 filings/s, CPU 58.4 s (writer 41.4 s); raw FTS5 29.5 s (CPU 28.6 s) -> 0.61x by wall
  * (target 0.7x, MISSED), ~0.69x by CPU; peak RSS 237 MiB (met). Just before 7f8efd1, same load:
