@@ -14,7 +14,7 @@ import { parseSnippet, SNIPPET_CLOSE, SNIPPET_OPEN } from '../src/search/snippet
 import { encodeCursor } from '../src/store/cursor.ts';
 import { toFtsMatch } from '../src/store/sqlite/fts.ts';
 import { migrate } from '../src/store/sqlite/migrate.ts';
-import { migrations } from '../src/store/sqlite/migrations/index.ts';
+import { latestSchemaVersion, migrations } from '../src/store/sqlite/migrations/index.ts';
 import { createSearcher } from '../src/store/sqlite/search.ts';
 import { createSnippetMaker } from '../src/store/sqlite/snippets.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
@@ -302,7 +302,7 @@ describe('migration 7 (contentless section_fts)', () => {
 
       const store = createSqliteStore({ path });
       try {
-        assert.equal((await store.stats()).schemaVersion, 7);
+        assert.equal((await store.stats()).schemaVersion, latestSchemaVersion);
         for (const [i, q] of queries.entries())
           assert.deepEqual(await store.search(request(q)), before6[i], q);
         assert.deepEqual(before6[0]?.hits[0]?.snippet, parseSnippet(own[0] as string));
