@@ -16,7 +16,18 @@
  * type stripping instead (about 50 MiB more RSS). Peak RSS and CPU are read from /proc (Linux).
  * The synthetic corpus is cached as one .tar in the OS temp folder.
  *
- * Last result (2026-11-22 02:22-02:30 UTC, load 1.2-2.0 (other engineers' jobs came and went),
+ * Last result (2026-11-22 02:55 UTC, load 1.2-1.7, nothing else running; HEAD 958c098, `--no-real
+ * --rounds 2`): synthetic 10,000 filings: ingest 35.97 and 38.19 s (10.2 MB/s of SGML median, 270
+ * filings/s), CPU 46.3 and 48.2 s (writer 30.5 and 31.8 s); raw FTS5 35.06 and 33.66 s -> 0.93x by
+ * wall (target 0.7x, MET), ~1.05x by CPU. Peak RSS 245 and 267 MiB (target 250 MiB: MISSED in one
+ * of two rounds). Fifteen more runs of the CLI alone (lead, 02:32-02:55): 243-276 MiB with FTS5
+ * hashsize 8, 2 or 4 MiB, the writer's page cache at 2 MiB, 4 MiB batches and in-flight bytes, temp
+ * files instead of temp memory, a forced major GC every second in the ingest thread, or one V8
+ * platform thread; only MALLOC_ARENA_MAX=1 (one glibc arena for all threads) stayed below: 222-236
+ * MiB, at 39.7-45.3 s instead of 36-38 s. The process has ~51 MiB of the node binary resident, three
+ * isolates (~110 MiB for a 3-filing ingest), and two ~45 MiB malloc arenas (smaps) whose free space
+ * one thread cannot reuse for another.
+ * Earlier (2026-11-22 02:22-02:30 UTC, load 1.2-2.0 (other engineers' jobs came and went),
  * after 7cae03a: FTS5 hashsize 8 MiB + automerge 8, pool grows only onto a free core), two runs of
  * `--rounds 2`: synthetic 10,000 filings: ingest 34.8-45.0 s (median of each run 41.7 and 39.9 s),
  * 9.1-9.5 MB/s of SGML, 241-251 filings/s, CPU 51.7 and 46.8 s (writer 34.3 and 31.0 s); raw FTS5
