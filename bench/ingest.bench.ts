@@ -20,11 +20,12 @@
  * --rounds 2`): synthetic 10,000 filings: ingest 35.97 and 38.19 s (10.2 MB/s of SGML median, 270
  * filings/s), CPU 46.3 and 48.2 s (writer 30.5 and 31.8 s); raw FTS5 35.06 and 33.66 s -> 0.93x by
  * wall (target 0.7x, MET), ~1.05x by CPU. Peak RSS 245 and 267 MiB (target 250 MiB: MISSED in one
- * of two rounds). Fifteen more runs of the CLI alone (lead, 02:32-02:55): 243-276 MiB with FTS5
- * hashsize 8, 2 or 4 MiB, the writer's page cache at 2 MiB, 4 MiB batches and in-flight bytes, temp
- * files instead of temp memory, a forced major GC every second in the ingest thread, or one V8
- * platform thread; only MALLOC_ARENA_MAX=1 (one glibc arena for all threads) stayed below: 222-236
- * MiB, at 39.7-45.3 s instead of 36-38 s. The process has ~51 MiB of the node binary resident, three
+ * of two rounds). 27 more runs of the CLI alone (lead, 02:32-02:55, RSS sampled every 0.25 s):
+ * 243-276 MiB with FTS5 hashsize 8, 4 or 2 MiB, the writer's page cache at 2 MiB, 4 MiB batches and
+ * in-flight bytes, temp files instead of temp memory, a forced major GC every second in the ingest
+ * thread, one V8 platform thread, or MALLOC_ARENA_MAX=2; hashsize 1 MiB 239-254 MiB but 48.8-55.5 s;
+ * only MALLOC_ARENA_MAX=1 (one glibc arena for all threads) stayed below every time: 222-236 MiB, at
+ * 39.7-45.3 s instead of 36-38 s. The process has ~51 MiB of the node binary resident, three
  * isolates (~110 MiB for a 3-filing ingest), and two ~45 MiB malloc arenas (smaps) whose free space
  * one thread cannot reuse for another.
  * Earlier (2026-11-22 02:22-02:30 UTC, load 1.2-2.0 (other engineers' jobs came and went),
