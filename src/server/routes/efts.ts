@@ -83,7 +83,7 @@ export function eftsRoutes(ctx: ServerContext): Hono {
     const started = performance.now();
     // EFTS pages by offset (`from`): one search skips to it (the store's sorter keeps from + size
     // rows), instead of walking up to 100 pages of cursors.
-    const page = await ctx.query(
+    const { total, hits } = await ctx.query(
       searchFilings(ctx.store, {
         q: req.q,
         // EFTS filters on root forms: `10-K` also finds `10-K/A`.
@@ -96,7 +96,6 @@ export function eftsRoutes(ctx: ServerContext): Hono {
       }),
       'search',
     );
-    const { total, hits } = page;
     const inputs = await toHitInputs(ctx, hits);
     return toEftsResponse(inputs, {
       total,
