@@ -3,8 +3,10 @@
  * the bytes move in the transfer list. A worker that dies fails its tasks and is replaced.
  * @module
  */
+
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { siblingModule } from '../core/sibling-module.ts';
 import { isOwnedBuffer, toOwnedBuffer } from './owned-buffer.ts';
 import type { ProcessOptions, ProcessResult } from './process-submission.ts';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol.ts';
@@ -73,12 +75,6 @@ interface Slot {
   stopReason?: string;
 }
 
-/** The worker script beside this module: `.ts` when running from source, `.js` once built. */
-export function workerUrl(): URL {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./worker${ext}`, import.meta.url);
-}
-
 /**
  * Start the workers.
  * @example const pool = createWorkerPool({ size: 2 }); const r = await pool.run(bytes, 'a.txt', opts);
@@ -86,7 +82,7 @@ export function workerUrl(): URL {
 export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   const size = Math.max(1, options.size ?? availableParallelism());
   const maxSize = Math.max(size, options.maxSize ?? size);
-  const url = workerUrl();
+  const url = siblingModule('worker', import.meta.url);
   const resourceLimits = { maxYoungGenerationSizeMb: options.youngGenerationMb ?? 2 };
   const timeoutMs = options.taskTimeoutMs ?? 120_000;
   const slots: Slot[] = [];

@@ -3,10 +3,12 @@
  * feed archives or stdin (`-`) into the store, in parallel, resumable, with a closing summary.
  * @module
  */
+
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { Command, Option } from 'commander';
 import { createError, EdgarError, type ErrorCode, messages } from '../../core/errors.ts';
+import { siblingModule } from '../../core/sibling-module.ts';
 import type { IngestSummary } from '../../ingest/ingest-summary.ts';
 import { ExitCode } from '../exit-code.ts';
 import type { IngestThreadCommand, IngestThreadInput, IngestThreadMessage } from './ingest-thread.ts';
@@ -93,8 +95,7 @@ async function ingestAction(paths: string[], flags: IngestFlags): Promise<number
   if (flags.workers !== undefined) input.workers = flags.workers;
   if (flags.batch !== undefined) input.batch = flags.batch;
   const readsStdin = paths.includes('-');
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const thread = new Worker(new URL(`./ingest-thread${ext}`, import.meta.url), {
+  const thread = new Worker(siblingModule('ingest-thread', import.meta.url), {
     workerData: input,
     stdin: readsStdin,
     resourceLimits: { maxYoungGenerationSizeMb: 2 },

@@ -6,9 +6,11 @@
  * the same search time limit; a search goes to the thread with the fewest in flight.
  * @module
  */
+
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createError, EdgarError, type ErrorCode } from '../../core/errors.ts';
+import { siblingModule } from '../../core/sibling-module.ts';
 import type { SearchRequest, SearchResult, Store } from '../store.ts';
 
 /** Options of `createSearchPool`. */
@@ -58,11 +60,6 @@ export function defaultSearchThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-function workerUrl(): URL {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./search-worker${ext}`, import.meta.url);
-}
-
 /**
  * Start the reader threads.
  * @example const pool = createSearchPool({ path: 'edgarbox.db', searchTimeLimitMs: 10_000 });
@@ -85,7 +82,7 @@ export function createSearchPool(options: SearchPoolOptions): SearchPool {
   }
 
   function start(index: number): Slot {
-    const worker = new Worker(workerUrl(), { workerData: data });
+    const worker = new Worker(siblingModule('search-worker', import.meta.url), { workerData: data });
     const slot: Slot = { worker, pending: new Map() };
     // An idle pool does not keep the process alive; a search in flight does.
     worker.unref();
