@@ -12,22 +12,31 @@ const { files, next } = workerData as { files: string[]; next: Int32Array };
 /** Files claimed per step of the shared counter. */
 const CLAIM = 8;
 const cpu0 = process.threadCpuUsage();
-/** Reads land in one reused 256 KiB buffer (larger files in a buffer of their own). */
-const scratch = Buffer.allocUnsafe(256 * 1024);
-let bytes = 0;
-let documents = 0;
-let warnings = 0;
-for (;;) {
-  const from = Atomics.add(next, 0, CLAIM);
-  if (from >= files.length) break;
-  for (const f of files.slice(from, from + CLAIM)) {
-    const buf = readFile(f, scratch);
-    const s = parseSubmission(buf);
-    bytes += buf.length;
-    documents += s.documents.length;
-    warnings += s.warnings.length;
+/**
+ * Parse the files claimed from the shared counter, reading each into one reused 256 KiB buffer
+ * (larger files into a buffer of their own). A function of its own, not module code: the
+ * optimizing compiler compiles the loop once.
+ */
+function parseClaimed(): { bytes: number; documents: number; warnings: number } {
+  const scratch = Buffer.allocUnsafe(256 * 1024);
+  let bytes = 0;
+  let documents = 0;
+  let warnings = 0;
+  for (;;) {
+    const from = Atomics.add(next, 0, CLAIM);
+    if (from >= files.length) break;
+    for (let i = from; i < from + CLAIM && i < files.length; i++) {
+      const buf = readFile(files[i] as string, scratch);
+      const s = parseSubmission(buf);
+      bytes += buf.length;
+      documents += s.documents.length;
+      warnings += s.warnings.length;
+    }
   }
+  return { bytes, documents, warnings };
 }
+
+const { bytes, documents, warnings } = parseClaimed();
 const cpu = process.threadCpuUsage(cpu0);
 // Since the thread started: module loading and compiling included.
 const total = process.threadCpuUsage();

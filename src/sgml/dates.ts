@@ -9,13 +9,15 @@
  */
 export function parseHeaderDate(value: string): string | undefined {
   const v = value.length === 8 ? value : value.trim().replaceAll('-', '');
-  if (v.length !== 8 || !isDate(v)) return undefined;
-  // One string from char codes: no slices, no concatenation (the digits are checked ASCII).
-  const c = (i: number) => v.charCodeAt(i);
-  return String.fromCharCode(c(0), c(1), c(2), c(3), 45, c(4), c(5), 45, c(6), c(7));
+  if (v.length !== 8 || !isDate(digits(v, 0, 8))) return undefined;
+  return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`;
 }
 
-/** The number written by the `n` digits at `v[i]`, or -1 when one is not a digit (no substring). */
+/**
+ * The number written by the `n` digits at `v[i]`, or -1 when one is not a digit (no substring).
+ * One loop for all of a value's digits: date code runs once or twice per header, so it is kept
+ * small for the optimizing compiler (each inlined copy of a digit loop is unrolled).
+ */
 function digits(v: string, i: number, n: number): number {
   let x = 0;
   for (let j = i; j < i + n; j++) {
@@ -26,12 +28,12 @@ function digits(v: string, i: number, n: number): number {
   return x;
 }
 
-/** True when `v[0, 8)` is a real `YYYYMMDD` calendar date. */
-function isDate(v: string): boolean {
-  const y = digits(v, 0, 4);
-  const mo = digits(v, 4, 2);
-  const d = digits(v, 6, 2);
-  return y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+/** True when `x` (`digits()` of 8 chars) is a real `YYYYMMDD` calendar date. */
+function isDate(x: number): boolean {
+  if (x < 0) return false;
+  const mo = Math.floor(x / 100) % 100;
+  const d = x % 100;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(Math.floor(x / 10000), mo);
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -109,39 +111,12 @@ function dstSpan(y: number): [number, number] {
  */
 export function parseAcceptanceDateTime(value: string): string | undefined {
   const v = value.length === 14 ? value : value.trim();
-  if (v.length !== 14 || !isDate(v)) return undefined;
-  const h = digits(v, 8, 2);
-  const mi = digits(v, 10, 2);
-  const sec = digits(v, 12, 2);
-  if (h < 0 || mi < 0 || sec < 0 || h > 23 || mi > 59 || sec > 60) return undefined;
-  const dst = isEasternDaylightTime(digits(v, 0, 4), digits(v, 4, 2), digits(v, 6, 2), h);
-  // One string from char codes (the 14 chars are checked digits): no slices, no concatenation.
-  const c = (i: number) => v.charCodeAt(i);
-  return String.fromCharCode(
-    c(0),
-    c(1),
-    c(2),
-    c(3),
-    45,
-    c(4),
-    c(5),
-    45,
-    c(6),
-    c(7),
-    84,
-    c(8),
-    c(9),
-    58,
-    c(10),
-    c(11),
-    58,
-    c(12),
-    c(13),
-    45,
-    48,
-    dst ? 52 : 53,
-    58,
-    48,
-    48,
-  );
+  if (v.length !== 14) return undefined;
+  const date = digits(v, 0, 8);
+  const time = digits(v, 8, 6);
+  if (time < 0 || !isDate(date)) return undefined;
+  const h = Math.floor(time / 10000);
+  if (h > 23 || Math.floor(time / 100) % 100 > 59 || time % 100 > 60) return undefined;
+  const dst = isEasternDaylightTime(Math.floor(date / 10000), Math.floor(date / 100) % 100, date % 100, h);
+  return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}T${v.slice(8, 10)}:${v.slice(10, 12)}:${v.slice(12, 14)}${dst ? '-04:00' : '-05:00'}`;
 }

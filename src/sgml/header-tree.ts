@@ -31,7 +31,6 @@ export function parseHeaderTree(
   const text = latin1(buf, start, end);
   const origin = base + start;
   const root: HeaderNode[] = [];
-  const closed = new WeakSet<HeaderNode>();
   // Indented nesting: a stack of containers opened by `KEY:` lines with an empty value (parallel
   // arrays, so no frame object per container).
   const fIndent: number[] = [];
@@ -75,7 +74,7 @@ export function parseHeaderTree(
     const offset = origin + lineStart;
     if (text.charCodeAt(i) === 60 /* < */ && TAG_START.test(text.slice(i, Math.min(eol, i + 120)))) {
       depth = 0;
-      parseTaggedLine(text, i, eol, origin, root, sink, closed);
+      parseTaggedLine(text, i, eol, origin, root, sink);
       continue;
     }
     // Find the colon (a native search: JavaScript char loops cost 3-6 ns a char on this VM); the
@@ -173,7 +172,6 @@ function parseTaggedLine(
   base: number,
   root: HeaderNode[],
   sink: WarningSink,
-  closed: WeakSet<HeaderNode>,
 ): void {
   const line = text.slice(from, eol);
   TAG.lastIndex = 0;
@@ -192,7 +190,7 @@ function parseTaggedLine(
     const valueEnd = m ? m.index : line.length;
     const offset = base + from + tagStart;
     if (closing) {
-      close(root, key, offset, sink, closed);
+      close(root, key, offset, sink);
       const trailing = line.slice(afterTag, valueEnd).trim();
       if (trailing !== '') root.push({ key: '', value: trailing, offset: base + from + afterTag });
     } else {
@@ -202,16 +200,17 @@ function parseTaggedLine(
 }
 
 /**
+ * The containers made by `close()`: a later closing tag never reopens them. One set for every
+ * parse (nodes are never shared between parses, and entries go with their nodes), so a parse
+ * without closing tags allocates none.
+ */
+const closed = new WeakSet<HeaderNode>();
+
+/**
  * `</key>`: the nearest open `<key>` (or indented `KEY:` block, as 2000-era headers close
  * `SERIAL COMPANY:` with `</SERIAL-COMPANY>`) in `root` adopts every node after it.
  */
-function close(
-  root: HeaderNode[],
-  key: string,
-  offset: number,
-  sink: WarningSink,
-  closed: WeakSet<HeaderNode>,
-): void {
+function close(root: HeaderNode[], key: string, offset: number, sink: WarningSink): void {
   const want = canonicalKey(key);
   for (let j = root.length - 1; j >= 0; j--) {
     const node = root[j] as HeaderNode;

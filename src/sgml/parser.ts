@@ -116,6 +116,19 @@ function bytesAt(b: Buffer, i: number, pat: Buffer): boolean {
   return true;
 }
 
+/** Index of the `>` ending a leading `<NAME>` (letters and `-`) of `text`, or -1. */
+function leadingTagEnd(text: string): number {
+  if (text.charCodeAt(0) !== 60) return -1;
+  const gt = text.indexOf('>', 1);
+  if (gt < 2) return -1;
+  for (let i = 1; i < gt; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 0x20;
+    if (c !== 45 && (lower < 97 || lower > 122)) return -1;
+  }
+  return gt;
+}
+
 /** The last three bytes of `</TEXT>`. */
 const TEXT_CLOSE_XT = Buffer.from('XT>', 'latin1');
 
@@ -315,12 +328,13 @@ export class PushParser {
       this.state = 'pem';
       return true;
     }
-    const tag = /^<([A-Za-z-]+)>(.*)$/.exec(text);
-    const name = tag?.[1]?.toUpperCase();
+    // A leading `<NAME>` (what /^<([A-Za-z-]+)>(.*)$/ matched: the text holds no line break).
+    const gt = leadingTagEnd(text);
+    const name = gt > 0 ? text.slice(1, gt).toUpperCase() : undefined;
     if (first && (name === 'SEC-DOCUMENT' || name === 'IMS-DOCUMENT' || name === 'SUBMISSION')) {
       this.envelope =
         name === 'SEC-DOCUMENT' ? 'sec-document' : name === 'IMS-DOCUMENT' ? 'ims-document' : 'submission';
-      this.envelopeValue = (tag?.[2] ?? '').trim();
+      this.envelopeValue = text.slice(gt + 1).trim();
       this.pos = line.next;
       if (name === 'SUBMISSION') {
         this.headerKind = 'tagged';
@@ -339,7 +353,7 @@ export class PushParser {
       this.state = 'between';
       return true;
     }
-    if (tag || /^[A-Z][A-Z0-9 ,&()/-]*:/.test(text)) {
+    if (gt > 0 || /^[A-Z][A-Z0-9 ,&()/-]*:/.test(text)) {
       this.headerKind = 'fragment';
       this.beginHeader(p);
       return true;
