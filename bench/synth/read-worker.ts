@@ -3,11 +3,12 @@
  * straight into the shared ring for the parsing thread; report this thread's CPU time.
  * @module
  */
-import { closeSync, constants, openSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { claimFile, type FileRingMemory, FileRingProducer } from './file-ring.ts';
 
-const { files, memory } = workerData as { files: string[]; memory: FileRingMemory };
+const { manifest, memory } = workerData as { manifest: string; memory: FileRingMemory };
+const files = (JSON.parse(readFileSync(manifest, 'utf8')) as { files: string[] }).files;
 const cpu0 = process.threadCpuUsage();
 const ring = new FileRingProducer(memory);
 let count = 0;
