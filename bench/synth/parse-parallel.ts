@@ -32,6 +32,10 @@ interface WorkerResult {
 }
 
 const [manifest, mode] = process.argv.slice(2);
+// Pipeline mode starts its reader thread first (it reads the manifest itself): the thread boots
+// while this one reads the manifest and loads the parser.
+const memory = mode === 'pipeline' ? createFileRingMemory(4 * 1024 * 1024) : undefined;
+const reader = memory ? startWorker('./read-worker.js', { manifest, memory }) : undefined;
 const files = (JSON.parse(readFileSync(manifest as string, 'utf8')) as { files: string[] }).files;
 // The main thread's CPU so far: process startup, module loading, the manifest.
 const startup = process.threadCpuUsage();
@@ -135,12 +139,7 @@ let mainCpu = 0;
 let selfRead = 0;
 let readerWaits = 0;
 
-if (mode === 'pipeline') {
-  // The reader starts first: its thread boots while this one loads the parser.
-  const memory = createFileRingMemory(4 * 1024 * 1024);
-  // The reader reads the manifest itself (a structured clone of 18,868 paths costs the main
-  // thread ~10 ms, and the worker as long to rebuild).
-  const reader = startWorker('./read-worker.js', { manifest, memory });
+if (memory && reader) {
   const { parseSubmission } = await import('../../src/sgml/index.ts');
   const cpu0 = process.threadCpuUsage();
   const totals = parseFromRing(memory, parseSubmission);
