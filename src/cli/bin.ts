@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `edgarbox` executable. Checks the Node version before loading anything native, then runs the CLI.
+ * The `edgarbox` executable. Checks the Node version before loading anything native, tunes
+ * malloc for `ingest` (`malloc-tuning.ts`), then runs the CLI.
  * @module
  */
 const major = Number(process.versions.node.split('.')[0]);
@@ -11,5 +12,8 @@ if (major < 22) {
   );
   process.exit(2);
 }
+// `ingest` re-runs itself once with glibc malloc tuned for its memory budget (same PID).
+const { reexecWithMallocTuning } = await import('./malloc-tuning.ts');
+reexecWithMallocTuning(process.argv);
 const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv);

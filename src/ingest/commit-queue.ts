@@ -8,6 +8,7 @@
 import type { FilingInput, PutResult, Store } from '../store/store.ts';
 import type { IngestFailure, IngestProgress } from './ingest-summary.ts';
 import type { ProcessResult } from './process-submission.ts';
+import { releaseBuffer } from './release-buffer.ts';
 
 /** What became of one input, as the pipeline reports it to the queue. */
 export type Outcome =
@@ -153,12 +154,14 @@ export function createCommitQueue(options: CommitQueueOptions): CommitQueue {
       } catch (e) {
         const reason = `store: ${e instanceof Error ? e.message : String(e)}`;
         for (const i of items) {
+          freeRaw(i.filing);
           release(i.sniffed);
           fail(i.label, reason, i.filing.submission.accessionNumber);
         }
         return;
       }
       items.forEach((item, k) => {
+        freeRaw(item.filing);
         release(item.sniffed);
         const r = results[k];
         if (r) record(item, r);
@@ -167,6 +170,16 @@ export function createCommitQueue(options: CommitQueueOptions): CommitQueue {
       options.onProgress?.(progress);
     },
   };
+}
+
+/**
+ * Free a written filing's compressed raw chunks now (they came from a worker and nothing else
+ * holds them) rather than at the next major GC.
+ */
+function freeRaw(filing: FilingInput): void {
+  const raw = filing.raw;
+  if (raw instanceof Uint8Array) return;
+  for (const c of raw.chunks) releaseBuffer(c);
 }
 
 /** How much a filing weighs in a batch: compressed raw bytes plus text and Markdown characters. */

@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { isOwnedBuffer } from './owned-buffer.ts';
 import { createStreamProcessor, type StreamProcessor } from './process-stream.ts';
 import { type ProcessResult, processSubmission } from './process-submission.ts';
+import { releaseBuffer } from './release-buffer.ts';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 
 const port = parentPort;
@@ -36,6 +37,8 @@ if (port) {
     switch (req.type) {
       case 'bytes':
         reply(req.id, () => processSubmission(req.bytes, req.label, req.options));
+        // The result is posted (copied): free the submission's bytes now, not at a major GC.
+        releaseBuffer(req.bytes);
         break;
       case 'stream-begin':
         streams.set(req.id, createStreamProcessor(req.label, req.options));
