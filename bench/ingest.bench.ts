@@ -16,7 +16,28 @@
  * type stripping instead (about 50 MiB more RSS). Peak RSS and CPU are read from /proc (Linux).
  * The synthetic corpus is cached as one .tar in the OS temp folder.
  *
- * Last result (2026-11-22 02:55 UTC, load 1.2-1.7, nothing else running; HEAD 958c098, `--no-real
+ * Last result (2026-11-22 04:21 UTC, load 1.8-2.8: other engineers' benchmarks running; HEAD
+ * 8d6dd8c, `--no-real --rounds 2`): synthetic 10,000 filings: ingest 41.77 and 40.58 s (9.2 MB/s of
+ * SGML median, 243 filings/s), CPU 51.2 and 51.2 s (busiest thread, the writer, 33.4 and 32.5 s);
+ * raw FTS5 30.57 and 32.62 s (CPU 29.8 and 30.3 s) -> 0.77x by wall at that load (target 0.7x,
+ * MET), ~0.91x by CPU. Peak RSS 217 and 222 MiB (target 250 MiB: MET). What changed (8d6dd8c):
+ * the pipeline and the store writer run on the CLI's main thread (one V8 isolate fewer; the
+ * nursery kept at its starting size with `--semi-space-growth-factor=1`, set at run time), the
+ * worker frees each submission's bytes once its result is posted and the writer frees the
+ * compressed raw chunks once written (ArrayBuffer transfer(0), instead of at a major GC), and
+ * `ingest` re-runs itself once (`process.execve`, same PID) with MALLOC_MMAP_THRESHOLD_=131072 and
+ * MALLOC_ARENA_MAX=2. Peak RSS per change (CLI alone, 10k, VmHWM, 3 runs each, back to back, load
+ * 1.5-3.4): before 247-275 MiB; main thread 236-258; + buffers freed 235-259 (median 245); + mmap
+ * threshold alone 214-251; + both malloc settings 204-223 (the build as committed: 213, 216, 222,
+ * 227, 233). `--optimize-for-size` would give 170-174 MiB but costs ~15 % more CPU (writer +7 %,
+ * worker +25 %): not used. glibc's malloc_stats() mid-run before the tuning: main arena 44 MiB
+ * (38 in use), the worker's arena 44-47 MiB with only 15-32 MiB in use (its result messages).
+ * Same conditions, back to back (04:32, load 1.6-2.3), 26d277a vs 8d6dd8c: peak RSS 254, 259 vs
+ * 220, 224 MiB; wall 40.1, 38.3 vs 39.0, 39.3 s; writer CPU 31.7, 31.8 vs 32.2, 32.5 s; process
+ * CPU 48.7, 48.3 vs 49.7, 50.5 s (the fixed mmap threshold maps and faults in large blocks
+ * afresh: ~+2 % writer, ~+3 % total). Expect on a quiet machine: ~0.9x by wall (0.93x before,
+ * minus those 2 %), peak RSS ~205-235 MiB (all 12 runs of this build: 213-233).
+ * Earlier (2026-11-22 02:55 UTC, load 1.2-1.7, nothing else running; HEAD 958c098, `--no-real
  * --rounds 2`): synthetic 10,000 filings: ingest 35.97 and 38.19 s (10.2 MB/s of SGML median, 270
  * filings/s), CPU 46.3 and 48.2 s (writer 30.5 and 31.8 s); raw FTS5 35.06 and 33.66 s -> 0.93x by
  * wall (target 0.7x, MET), ~1.05x by CPU. Peak RSS 245 and 267 MiB (target 250 MiB: MISSED in one
