@@ -20,8 +20,10 @@
  *     1432 MB/s median, ratio 0.78x median / 0.81x best (met). Both measured under load.
  *   synthetic 1 GB, one process, pipeline (the target figure), spawn to exit: median 0.96 s =
  *     1.04 GB/s over 12 runs (0.85-1.06 s; the colleague's runs overlapped some of them: load
- *     1.4-1.9): target 1.25 GB/s MISSED, 0.83x. In the two runs of a fully idle window: 0.72 s and
- *     0.81 s (1.39 and 1.23 GB/s). The same windows: 2 workers median 1.10 s (0.91 GB/s, 6 runs),
+ *     1.4-1.9): target 1.25 GB/s MISSED, 0.83x; 79 more runs at 04:36-04:40 (load 1.6-2.2): median
+ *     0.99 s (1.01 GB/s), quartiles 0.93-1.06 s, best 0.74 s. In the two runs of a fully idle
+ *     window: 0.72 s and 0.81 s (1.39 and 1.23 GB/s). (A reader thread at nice +10, tried in
+ *     the same 79 alternating pairs: median 0.96 s, within the noise; not kept.) The same windows: 2 workers median 1.10 s (0.91 GB/s, 6 runs),
  *     1 worker 1.27 s (0.79 GB/s, 6 runs). The bench's own run at 04:18 (load 2.6-2.8) gave
  *     pipeline 1.53 s, 2 workers 2.03 s, 1 worker 1.68 s: on this VM the wall clock mostly
  *     measures the other processes then.
