@@ -16,7 +16,12 @@
  * type stripping instead (about 50 MiB more RSS). Peak RSS and CPU are read from /proc (Linux).
  * The synthetic corpus is cached as one .tar in the OS temp folder.
  *
- * Last result (2026-11-22 04:21 UTC, load 1.8-2.8: other engineers' benchmarks running; HEAD
+ * Lead's rerun (2026-11-22 04:47-04:50 UTC, load 1.5-3.0 falling after a test run, nothing else
+ * running; HEAD f6561fa with malloc arenas = max(2, cores / 2), i.e. 2 here; `--no-real --rounds 2`):
+ * ingest 41.97 and 37.44 s (9.5 MB/s of SGML median, 252 filings/s), CPU 51.7 and 48.1 s (writer
+ * 34.1 and 30.9 s); raw FTS5 30.87 and 37.58 s -> 0.86x by wall (target 0.7x: MET), ~1.00x by CPU;
+ * peak RSS 230 and 225 MiB (target 250 MiB: MET).
+ * Before (2026-11-22 04:21 UTC, load 1.8-2.8: other engineers' benchmarks running; HEAD
  * 8d6dd8c, `--no-real --rounds 2`): synthetic 10,000 filings: ingest 41.77 and 40.58 s (9.2 MB/s of
  * SGML median, 243 filings/s), CPU 51.2 and 51.2 s (busiest thread, the writer, 33.4 and 32.5 s);
  * raw FTS5 30.57 and 32.62 s (CPU 29.8 and 30.3 s) -> 0.77x by wall at that load (target 0.7x,
