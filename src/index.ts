@@ -13,6 +13,7 @@ export {
   type IngestOneOptions,
   type IngestOneResult,
   type IngestProgress,
+  type IngestReplacement,
   type IngestSummary,
   ingestOne,
   type RunIngestOptions,

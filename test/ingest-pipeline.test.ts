@@ -84,6 +84,9 @@ describe('runIngest() on hand-written fixtures', () => {
     );
     const summary = await withStore(db, (store) => runIngest({ store, paths: [changed], workers: 1 }));
     assert.deepEqual([summary.ingested, summary.unchanged, summary.replaced], [0, 0, 1]);
+    assert.deepEqual(summary.replacements, [
+      { source: join(changed, 'x.txt'), accession: '0000990001-24-000001' },
+    ]);
     await withStore(db, async (store) => {
       assert.equal(await countFilings(store), 3);
       assert.match((await store.getDocumentText('0000990001-24-000001', 1)) ?? '', /box kites/);
@@ -99,12 +102,20 @@ describe('runIngest() on hand-written fixtures', () => {
     writeFileSync(join(twice, '2.txt'), original.replace('tidal kites', 'paper kites'), 'latin1');
     const summary = await withStore(db, (store) => runIngest({ store, paths: [twice], workers: 2 }));
     assert.deepEqual([summary.ingested, summary.replaced], [1, 1]);
+    // The summary names the input that replaced the earlier one of this run.
+    assert.deepEqual(summary.replacements, [
+      { source: join(twice, '2.txt'), accession: '0000990001-24-000001' },
+    ]);
     await withStore(db, async (store) => {
       assert.match((await store.getDocumentText('0000990001-24-000001', 1)) ?? '', /paper kites/);
     });
     // A rerun must not let the stored second version make the first look unchanged.
     const again = await withStore(db, (store) => runIngest({ store, paths: [twice], workers: 2 }));
     assert.deepEqual([again.ingested, again.unchanged, again.replaced], [0, 0, 2]);
+    assert.deepEqual(
+      again.replacements.map((r) => r.source),
+      [join(twice, '1.txt'), join(twice, '2.txt')],
+    );
     await withStore(db, async (store) => {
       assert.match((await store.getDocumentText('0000990001-24-000001', 1)) ?? '', /paper kites/);
     });

@@ -6,7 +6,12 @@
  * @module
  */
 import type { FilingInput, PutResult, Store } from '../store/store.ts';
-import type { IngestFailure, IngestProgress } from './ingest-summary.ts';
+import {
+  type IngestFailure,
+  type IngestProgress,
+  type IngestReplacement,
+  MAX_LISTED_REPLACEMENTS,
+} from './ingest-summary.ts';
 import type { ProcessResult } from './process-submission.ts';
 import { releaseBuffer } from './release-buffer.ts';
 
@@ -50,6 +55,8 @@ export interface CommitQueue {
   readonly queued: number;
   /** Every failure so far, in input order. */
   readonly failures: IngestFailure[];
+  /** The first `MAX_LISTED_REPLACEMENTS` replacements so far, in input order. */
+  readonly replacements: IngestReplacement[];
   /** Warnings of the filings written so far. */
   readonly warnings: number;
 }
@@ -71,6 +78,7 @@ export function createCommitQueue(options: CommitQueueOptions): CommitQueue {
   const outcomes = new Map<number, Outcome>();
   const uncommitted = new Map<string, number>();
   const failures: IngestFailure[] = [];
+  const replacements: IngestReplacement[] = [];
   const batch: Pending[] = [];
   let nextCommit = 0;
   let batchWeight = 0;
@@ -93,8 +101,11 @@ export function createCommitQueue(options: CommitQueueOptions): CommitQueue {
 
   const record = (item: Pending, r: PutResult): void => {
     if (r.status === 'inserted') progress.ingested++;
-    else if (r.status === 'replaced') progress.replaced++;
-    else if (r.status === 'unchanged') progress.unchanged++;
+    else if (r.status === 'replaced') {
+      progress.replaced++;
+      if (replacements.length < MAX_LISTED_REPLACEMENTS)
+        replacements.push({ source: item.label, accession: r.accession });
+    } else if (r.status === 'unchanged') progress.unchanged++;
     else fail(item.label, r.error ?? 'store refused the filing', r.accession);
     if (r.status === 'inserted' || r.status === 'replaced')
       warnings += item.filing.submission.warnings.length;
@@ -102,6 +113,7 @@ export function createCommitQueue(options: CommitQueueOptions): CommitQueue {
 
   return {
     failures,
+    replacements,
     get warnings() {
       return warnings;
     },

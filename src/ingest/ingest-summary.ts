@@ -12,6 +12,16 @@ export interface IngestFailure {
   accession?: string;
 }
 
+/** One stored filing that an input replaced (different bytes under the same accession number). */
+export interface IngestReplacement {
+  /** The file path or `archive:entry` label of the new version. */
+  source: string;
+  accession: string;
+}
+
+/** How many replacements a summary names at most (the count stays exact). */
+export const MAX_LISTED_REPLACEMENTS = 1000;
+
 /** Running counts, passed to progress callbacks. */
 export interface IngestProgress {
   /** Candidate submissions seen so far (including failed and unchanged). */
@@ -36,6 +46,11 @@ export interface IngestSummary {
   unchanged: number;
   /** Filings stored over an older version with different bytes. */
   replaced: number;
+  /**
+   * The first `MAX_LISTED_REPLACEMENTS` of them, in input order: which input replaced which
+   * filing (an earlier run's, or an earlier input's of this run, as two copies of one filing do).
+   */
+  replacements: IngestReplacement[];
   failed: IngestFailure[];
   /** Parser and converter warnings of the filings written. */
   warnings: number;

@@ -271,6 +271,7 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     ingested: progress.ingested,
     unchanged: progress.unchanged,
     replaced: progress.replaced,
+    replacements: queue.replacements,
     failed: queue.failures,
     warnings: queue.warnings,
     bytes: progress.bytes,

@@ -150,6 +150,12 @@ export function formatSummary(s: IngestSummary): string {
     `${s.interrupted ? 'interrupted: ' : ''}ingested ${s.ingested}, unchanged ${s.unchanged}, replaced ${s.replaced}, failed ${s.failed.length}, warnings ${s.warnings}`,
     `${(s.bytes / 1e6).toFixed(1)} MB in ${s.seconds.toFixed(1)} s (${s.mbPerSecond.toFixed(1)} MB/s, ${s.filingsPerSecond.toFixed(0)} filings/s)`,
   ];
+  if (s.replacements.length > 0) {
+    const more = s.replaced - s.replacements.length;
+    lines.push(`replaced (new bytes for a filing stored before, by an earlier run or input):`);
+    for (const r of s.replacements) lines.push(`  ${r.source}: ${r.accession}`);
+    if (more > 0) lines.push(`  ... and ${more} more`);
+  }
   if (s.failed.length > 0) {
     lines.push('failed:');
     for (const f of s.failed) lines.push(`  ${f.source}: ${f.reason}`);

@@ -72,6 +72,7 @@ export function startCommand(): Command {
       process.stdout.write(
         `ingested ${summary.ingested}, unchanged ${summary.unchanged}, replaced ${summary.replaced}, failed ${failed} (${(summary.bytes / 1e6).toFixed(1)} MB in ${summary.seconds.toFixed(1)} s)\n`,
       );
+      for (const r of summary.replacements) process.stdout.write(`  replaced: ${r.source}: ${r.accession}\n`);
       for (const f of summary.failed) process.stdout.write(`  failed: ${f.source}: ${f.reason}\n`);
     }
     process.exitCode = await serveStore(store, flags);
