@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { createError } from '../../core/errors.ts';
+import { formatSummary } from './ingest.ts';
 import { type ServeFlags, serveStore, withListenOptions } from './serve.ts';
 
 /** The example filings shipped with the project (`examples/` at the repository root). */
@@ -67,14 +68,7 @@ export function startCommand(): Command {
     }
     progress.stop();
     if (flags.json) process.stdout.write(`${JSON.stringify({ ingest: summary })}\n`);
-    else {
-      const failed = summary.failed.length;
-      process.stdout.write(
-        `ingested ${summary.ingested}, unchanged ${summary.unchanged}, replaced ${summary.replaced}, failed ${failed} (${(summary.bytes / 1e6).toFixed(1)} MB in ${summary.seconds.toFixed(1)} s)\n`,
-      );
-      for (const r of summary.replacements) process.stdout.write(`  replaced: ${r.source}: ${r.accession}\n`);
-      for (const f of summary.failed) process.stdout.write(`  failed: ${f.source}: ${f.reason}\n`);
-    }
+    else process.stdout.write(formatSummary(summary));
     process.exitCode = await serveStore(store, flags);
   });
 }
