@@ -89,7 +89,9 @@ export class FileRingProducer {
   putFile(fd: number, index: number): void {
     let need = MIN_SPAN;
     for (;;) {
-      const span = this.reserve(need);
+      // Never offered more than half the ring: a larger file then always fills its span and is
+      // measured, even when the ring is empty (else whether it went in would depend on timing).
+      const span = Math.min(this.reserve(need), this.size >> 1);
       const n = readSync(fd, this.bytes, this.wp, span, 0);
       if (n < span) {
         this.publish(this.wp, n);
