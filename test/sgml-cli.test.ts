@@ -72,3 +72,23 @@ test('edgarbox parse --markdown --document 1 prints that document converted', ()
   assert.doesNotMatch(r.stdout, /<P>|<HTML>/);
   assert.equal(run([fixture('txt-lf'), '--text', '--document', '99']).code, 2);
 });
+
+test('edgarbox parse --text prints every text document in order, each under a header line when there are several', () => {
+  const all = run([fixture('bare-documents'), '--text']);
+  assert.equal(all.code, 0, all.stderr);
+  assert.equal(
+    all.stdout,
+    '\n===== 1 S-3/A 1.txt =====\n\nAccession 0000123456-95-000005\nFICTIONAL WIDGETS INC\n\n' +
+      '\n===== 2 EX-23 2.txt =====\n\nConsent of fictional auditors.\n\n',
+  );
+  // One document: no header line.
+  assert.equal(
+    run([fixture('bare-documents'), '--text', '--document', '2']).stdout,
+    'Consent of fictional auditors.\n\n',
+  );
+  // The uuencoded graphic of txt-lf is not text: only its one HTML document is printed.
+  const one = run([fixture('txt-lf'), '--text']);
+  assert.equal(one.code, 0, one.stderr);
+  assert.doesNotMatch(one.stdout, /^=====/m);
+  assert.match(one.stdout, /Regulation FD Disclosure/);
+});

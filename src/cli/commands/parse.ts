@@ -76,7 +76,36 @@ async function runParse(file: string, flags: ParseFlags): Promise<number> {
   let fd: number | undefined;
   let held: Buffer[] = [];
   let current: Extracted | undefined;
-  const converted: Array<{ doc: SubmissionDocument; bytes: Buffer }> = [];
+  // Documents are converted and printed as each one ends, so memory holds one document, not the
+  // submission. A header line goes before each document when there are several: the first one's
+  // text waits until a second printable document shows there are.
+  const html = convert ? await import('../../html/index.ts') : undefined;
+  let printed = 0;
+  let pending: { doc: SubmissionDocument; text: string } | undefined;
+  const printDocument = (doc: SubmissionDocument, text: string) => {
+    process.stdout.write(`\n===== ${doc.sequence} ${doc.type} ${doc.filename} =====\n\n`);
+    process.stdout.write(text);
+    process.stdout.write('\n');
+  };
+  const convertDocument = (doc: SubmissionDocument, bytes: Uint8Array) => {
+    if (!html || (flags.document === undefined && !/^text\/(html|plain)$/.test(doc.contentType))) return;
+    const input: DocumentInput = {
+      bytes,
+      type: doc.type,
+      filename: doc.filename,
+      contentType: doc.contentType,
+    };
+    if (doc.description !== undefined) input.description = doc.description;
+    const text = flags.markdown ? html.toMarkdown(input) : html.toText(input);
+    printed++;
+    if (printed === 1) {
+      pending = { doc, text };
+      return;
+    }
+    if (pending) printDocument(pending.doc, pending.text);
+    pending = undefined;
+    printDocument(doc, text);
+  };
   const parser = createSubmissionParser({
     onDocumentStart(meta) {
       held = [];
@@ -115,8 +144,7 @@ async function runParse(file: string, flags: ParseFlags): Promise<number> {
         current.bytes = decoded.length;
       }
       if (current) extracted.push(current);
-      if (convert && selectDocument(doc, flags.document))
-        converted.push({ doc, bytes: Buffer.from(decoded) });
+      if (convert && selectDocument(doc, flags.document)) convertDocument(doc, decoded);
     },
   });
   let submission: Submission;
@@ -145,30 +173,13 @@ async function runParse(file: string, flags: ParseFlags): Promise<number> {
     submission.warnings = submission.warnings.filter((w) => w.code !== 'missing-accession');
   }
   if (convert) {
-    const html = await import('../../html/index.ts');
-    const fn = flags.markdown ? html.toMarkdown : html.toText;
-    const printable = converted.filter(
-      ({ doc }) => flags.document !== undefined || /^text\/(html|plain)$/.test(doc.contentType),
-    );
-    if (printable.length === 0) {
+    if (printed === 0) {
       throw createError(
         'not-found',
         flags.document === undefined ? 'a text document' : `document ${flags.document}`,
       );
     }
-    for (const { doc, bytes } of printable) {
-      const input: DocumentInput = {
-        bytes,
-        type: doc.type,
-        filename: doc.filename,
-        contentType: doc.contentType,
-      };
-      if (doc.description !== undefined) input.description = doc.description;
-      if (printable.length > 1)
-        process.stdout.write(`\n===== ${doc.sequence} ${doc.type} ${doc.filename} =====\n\n`);
-      process.stdout.write(fn(input));
-      process.stdout.write('\n');
-    }
+    if (pending) process.stdout.write(`${pending.text}\n`);
   } else if (flags.json) {
     const out = outDir ? { ...submission, extracted } : submission;
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
