@@ -17,6 +17,8 @@ import type { SearchHit, SearchRequest, SearchResult } from '../store.ts';
 import { toFtsMatch } from './fts.ts';
 import { createSnippetMaker, type SnippetSource, snippetCall } from './snippets.ts';
 import { createStatementCache } from './statement-cache.ts';
+import { createTopListReader, type TopListCandidates } from './top-list-reader.ts';
+import { LISTABLE_TERM } from './top-lists.ts';
 
 /** Search over one open database (synchronous; the store wraps it). */
 export interface Searcher {
@@ -34,6 +36,13 @@ export interface SearcherOptions {
    * bm25(), one pass over the match per phrase; a prefix's doclists merged).
    */
   timeLimitMs?: number;
+  /**
+   * Rank by the champion lists (`top-lists.ts`) when a search allows it (default true); false
+   * always takes the full path (tests compare the two).
+   */
+  topLists?: boolean;
+  /** Called after each search that tried the lists: true when they proved its page, false when it fell back. */
+  onTopLists?: (proved: boolean) => void;
 }
 
 /** Rows between two clock checks, as a mask on the row id (64: ~0.1 ms of usual matching). */
@@ -154,6 +163,36 @@ function offsetArgs(offset: number): number[] {
   return offset > 0 ? [offset] : [];
 }
 
+/** Relative margin of the lists' bound, far above bm25()'s float error (~1e-15). */
+const BOUND_MARGIN = 1e-9;
+
+/**
+ * The phrases of a search the champion lists can rank, one entry (its words) per phrase FTS5
+ * scores: a word or a phrase, or an AND of them; no prefix, no exclusion, no OR, and only words
+ * the tokenizer leaves as they are.
+ */
+function listPhrases(node: QueryNode | undefined): string[][] | undefined {
+  if (!node) return undefined;
+  const words = (n: QueryNode): string[] | undefined => {
+    const tokens = n.kind === 'term' ? [n.token] : n.kind === 'phrase' ? n.tokens : undefined;
+    if (!tokens?.length || ('prefix' in n && n.prefix) || !tokens.every((t) => LISTABLE_TERM.test(t)))
+      return undefined;
+    return tokens;
+  };
+  if (node.kind !== 'and') {
+    const w = words(node);
+    return w && [w];
+  }
+  if (node.exclude?.length) return undefined;
+  const out: string[][] = [];
+  for (const c of node.children) {
+    const w = words(c);
+    if (!w) return undefined;
+    out.push(w);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
 /** Whether `node` holds a phrase of two or more tokens (matching it compares positions). */
 function hasPhrase(node: QueryNode | undefined): boolean {
   if (!node) return false;
@@ -195,6 +234,15 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
         JOIN filings f ON f.id = s.filing_id WHERE s.id IN`,
   };
   const prepare = createStatementCache(db);
+  const topLists = options.topLists === false ? undefined : createTopListReader(db);
+  /** (rowid, score) pairs `edgarbox_collect` gathers during one statement of `rankedFromLists`. */
+  let collected: number[] = [];
+  if (topLists) {
+    db.function('edgarbox_collect', { deterministic: false, directOnly: true }, (id, score) => {
+      collected.push(id as number, score as number);
+      return 1;
+    });
+  }
   // A small document match: the snippet pass also joins each page row's metadata (the `+rowid`
   // test comes before the joins, so only page rows are joined): one statement instead of two.
   const passWithMeta = db.prepare<[string, string], HitMeta & { s: string }>(
@@ -206,6 +254,15 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
   function searchText(req: SearchRequest, match: string, limit: number, offset: number): SearchResult {
     const plan = filterPlan(req.filters, (req.filters.sections?.length ?? 0) > 0);
     const byDate = req.sort === 'date';
+    if (!byDate && topLists && !plan.needsJoin && plan.fts === 'document_fts') {
+      const phrases = listPhrases(req.text);
+      const candidates = phrases && topLists.candidates(phrases);
+      if (candidates) {
+        const result = rankedFromLists(req, plan, match, limit, offset, candidates);
+        options.onTopLists?.(result !== undefined);
+        if (result) return result;
+      }
+    }
     // A separate count is cheap only for words without filters (FTS5 counts doclists without
     // reading positions or joining); otherwise it would repeat the match: count while ranking.
     if (!byDate && (plan.needsJoin || hasPhrase(req.text)))
@@ -246,6 +303,48 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
             ).get(match, ...plan.args) as { n: number }
           ).n;
     return finish(plan, match, page, total, more, byDate, hasPhrase(req.text));
+  }
+
+  /**
+   * Relevance order from the champion lists, in one pass over the match that counts it: bm25()
+   * runs on the candidates only (so FTS5 reads positions for them alone, and the scores are the
+   * full path's), collected by `edgarbox_collect` and ordered here as SQL orders them (score,
+   * then rowid). The page stands when the row after it scores better than the bound on every
+   * non-candidate; otherwise `undefined` (take the full path).
+   */
+  function rankedFromLists(
+    req: SearchRequest,
+    plan: Plan,
+    match: string,
+    limit: number,
+    offset: number,
+    c: TopListCandidates,
+  ): SearchResult | undefined {
+    const t = plan.fts;
+    // One walk that counts the match and hands each candidate's score to `edgarbox_collect`.
+    collected = [];
+    const { n: total } = prepare(
+      `SELECT count(*) AS n FROM ${t} WHERE ${t} MATCH ?${check(`${t}.rowid`)}
+       AND CASE WHEN +${t}.rowid IN (SELECT value FROM json_each(?)) OR +${t}.rowid > ?
+         THEN edgarbox_collect(${t}.rowid, bm25(${t})) ELSE 1 END`,
+    ).get(match, c.rowids, c.tailAfter) as { n: number };
+    let rows: Array<{ id: number; score: number }> = [];
+    for (let i = 0; i < collected.length; i += 2)
+      rows.push({ id: collected[i] as number, score: collected[i + 1] as number });
+    collected = [];
+    if (req.cursor !== undefined) {
+      const k = decodeCursor(req.cursor, { s: 'number', i: 'number' });
+      rows = rows.filter((r) => r.score > (k.s as number) || (r.score === k.s && r.id > (k.i as number)));
+    }
+    rows.sort((x, y) => x.score - y.score || x.id - y.id);
+    rows = rows.slice(offset, offset + limit + 1);
+    const edge = rows[limit];
+    const bound = c.bound(total);
+    // Bound 0: no document outside the candidates matches, the candidates are the whole answer.
+    if (bound > 0 && !(edge && -edge.score > bound * (1 + BOUND_MARGIN))) return undefined;
+    const more = rows.length > limit;
+    const page = (more ? rows.slice(0, limit) : rows).map((r) => ({ id: r.id, score: r.score, date: '' }));
+    return finish(plan, match, page, total, more, false, hasPhrase(req.text));
   }
 
   /**

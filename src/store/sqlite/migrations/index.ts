@@ -11,6 +11,7 @@ import { rebuildEntities } from './004-merged-entities.ts';
 import { migration005 } from './005-acceptance-order.ts';
 import { migration006 } from './006-sync-state.ts';
 import { toContentlessSections } from './007-contentless-sections.ts';
+import { migration008 } from './008-top-lists.ts';
 
 /** One schema step. */
 export interface Migration {
@@ -35,6 +36,7 @@ export const migrations: Migration[] = [
     sql: '',
     after: toContentlessSections,
   },
+  { version: 8, description: 'fts_top_lists: champion lists for ranking common words', sql: migration008 },
 ];
 
 /** The schema version this edgarbox writes. */
