@@ -5,17 +5,19 @@
  * a small threshold and list size.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { parseQuery } from '../src/search/query.ts';
 import { parseFtsAverages, readFtsAverages } from '../src/store/sqlite/fts-averages.ts';
 import { createSearcher, type Searcher } from '../src/store/sqlite/search.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
 import { ftsIdf } from '../src/store/sqlite/top-list-reader.ts';
-import { buildTopLists } from '../src/store/sqlite/top-lists.ts';
+import { buildTopLists, refreshTopLists } from '../src/store/sqlite/top-lists.ts';
 import type { FilingInput, SearchRequest, SearchResult, Store } from '../src/store/store.ts';
 import { makeFiling } from './store-filing-fixture.ts';
 
@@ -272,5 +274,41 @@ describe('champion lists', () => {
     assertSame('acme');
     assertSame('"board of directors"');
     assert.ok(proved > 0);
+  });
+
+  it('refreshTopLists() builds on a big enough store, then only once it has changed by the growth share', async () => {
+    const small = refreshTopLists(db, { minStoreDocs: 1_000_000 });
+    assert.deepEqual([small.built, small.built ? '' : small.reason], [false, 'small']);
+    const first = refreshTopLists(db, { minStoreDocs: 10, minDocs: 40, size: 25, force: true });
+    assert.equal(first.built, true);
+    const again = refreshTopLists(db, { minStoreDocs: 10, minDocs: 40, size: 25 });
+    assert.deepEqual([again.built, again.built ? '' : again.reason], [false, 'current']);
+    // 30 % of ~260 documents: 60 new filings of one document each pass it.
+    await store.putFilings(corpus(14, 80, 600));
+    const grown = refreshTopLists(db, { minStoreDocs: 10, minDocs: 40, size: 25 });
+    assert.equal(grown.built, true);
+    assert.equal(
+      (db.prepare('SELECT max_rowid AS m FROM fts_top_meta').get() as { m: number }).m,
+      (db.prepare('SELECT max(id) AS m FROM document_fts_docsize').get() as { m: number }).m,
+    );
+    assertSame('acme');
+  });
+
+  it('edgarbox optimize --json rebuilds the lists and says so', () => {
+    const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+    const r = spawnSync(
+      process.execPath,
+      [join(repo, 'src/cli/bin.ts'), 'optimize', '--db', path, '--json'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { built: boolean; terms: number; documents: number };
+    assert.equal(out.built, true);
+    // The CLI uses the default threshold (5,000 documents): this store has no word that common.
+    assert.equal(out.terms, 0);
+    assert.ok(out.documents > 300);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM fts_top_lists').get() as { n: number }).n, 0);
   });
 });

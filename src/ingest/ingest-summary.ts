@@ -2,6 +2,7 @@
  * What an ingest run reports: counts, failures with reasons, sizes and speed.
  * @module
  */
+import type { SearchListsRefresh } from '../store/store.ts';
 
 /** One input that did not go in, and why. */
 export interface IngestFailure {
@@ -62,4 +63,6 @@ export interface IngestSummary {
   filingsPerSecond: number;
   /** True when the run was stopped (Ctrl-C) before reading every input. */
   interrupted: boolean;
+  /** The search lists the run rebuilt at its end (`Store.refreshSearchLists`), when it did. */
+  searchLists?: SearchListsRefresh;
 }

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import type { Store } from '../store/store.ts';
+import type { SearchListsRefresh, Store } from '../store/store.ts';
 import { createCommitQueue, type Outcome } from './commit-queue.ts';
 import type { IngestFailure, IngestProgress, IngestSummary } from './ingest-summary.ts';
 import { MAX_FILING_TEXT_CHARS, MAX_TEXT_CHARS, type ProcessOptions } from './process-submission.ts';
@@ -50,6 +50,13 @@ export interface RunIngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Called for every failure as it happens (the summary lists them all too). */
   onFailure?: (failure: IngestFailure) => void;
+  /**
+   * After the last batch of a run that wrote filings, refresh the store's search lists
+   * (`Store.refreshSearchLists`: built when the store is big and has grown enough; default true).
+   */
+  searchLists?: boolean;
+  /** Progress of a search-list build: words done, words to do. */
+  onSearchLists?: (done: number, total: number) => void;
 }
 
 /** What a streamed submission counts for against the in-flight byte budget. */
@@ -264,9 +271,18 @@ export async function runIngest(options: RunIngestOptions): Promise<IngestSummar
     await pool.close();
   }
 
+  // The lists are rebuilt only now and then (amortized), so the run's time includes it.
+  let searchLists: SearchListsRefresh | undefined;
+  if (options.searchLists !== false && !interrupted && progress.ingested + progress.replaced > 0) {
+    const refreshed = await options.store.refreshSearchLists?.(
+      options.onSearchLists ? { onProgress: options.onSearchLists } : {},
+    );
+    if (refreshed?.built) searchLists = refreshed;
+  }
   const seconds = (performance.now() - started) / 1000;
   const written = progress.ingested + progress.replaced + progress.unchanged;
   return {
+    ...(searchLists ? { searchLists } : {}),
     files: progress.files,
     ingested: progress.ingested,
     unchanged: progress.unchanged,

@@ -338,6 +338,26 @@ export interface SearchResult {
   nextCursor?: string;
 }
 
+/** Options of `Store.refreshSearchLists`. */
+export interface SearchListsOptions {
+  /** Build now whatever the store's size and changes. */
+  force?: boolean;
+  /** Called now and then during a build with the words done and the words to do. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What `Store.refreshSearchLists` did: built (words listed, seconds) or why not. */
+export interface SearchListsRefresh {
+  built: boolean;
+  /** Why nothing was built: the store is too small, or the lists are current. */
+  reason?: 'small' | 'current';
+  /** Documents in the full-text index. */
+  documents: number;
+  /** Words given a list (a build only). */
+  terms?: number;
+  seconds?: number;
+}
+
 /** Counts and sizes. */
 export interface StoreStats {
   backend: string;
@@ -422,6 +442,12 @@ export interface Store {
 
   /** Counts and sizes. */
   stats(): Promise<StoreStats>;
+  /**
+   * Bring the structures that speed up ranking up to date (SQLite: the champion lists of common
+   * words, built when the store is big enough and has changed enough since the last build, or
+   * always with `force`). Absent on backends that keep none. Searches are exact either way.
+   */
+  refreshSearchLists?(options?: SearchListsOptions): Promise<SearchListsRefresh>;
   /** Release resources. Further calls fail. */
   close(): Promise<void>;
 }

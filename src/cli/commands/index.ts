@@ -7,6 +7,7 @@ import { auditCommand } from './audit.ts';
 import { copyCommand } from './copy.ts';
 import { ingestCommand } from './ingest.ts';
 import { mcpCommand } from './mcp.ts';
+import { optimizeCommand } from './optimize.ts';
 import { parseCommand } from './parse.ts';
 import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
@@ -23,6 +24,7 @@ export const commands: Array<() => Command> = [
   serveCommand,
   startCommand,
   copyCommand,
+  optimizeCommand,
   syncCommand,
   auditCommand,
   mcpCommand,

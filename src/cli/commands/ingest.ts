@@ -127,6 +127,7 @@ async function ingestAction(paths: string[], flags: IngestFlags): Promise<number
         onFailure: (f) => {
           if (!flags.json) progress.log(`failed: ${f.source}: ${f.reason}`);
         },
+        onSearchLists: searchListsProgress(progress.log),
       });
     } finally {
       await store.close();
@@ -142,6 +143,20 @@ async function ingestAction(paths: string[], flags: IngestFlags): Promise<number
 }
 
 /**
+ * Progress lines of a search-list build (`Store.refreshSearchLists`): its start, then about every
+ * quarter of the words.
+ */
+export function searchListsProgress(log: (line: string) => void): (done: number, total: number) => void {
+  let next = 0;
+  return (done, total) => {
+    if (done === 0) log(`search lists: ranking the top documents of ${total} common words`);
+    else if (done >= next || done === total) log(`search lists: ${done}/${total} words`);
+    else return;
+    next = done + Math.max(1, Math.ceil(total / 4));
+  };
+}
+
+/**
  * The human summary of an ingest run.
  * @example formatSummary(summary) // 'ingested 45, unchanged 0, replaced 1, failed 4, warnings 12\n...'
  */
@@ -150,6 +165,8 @@ export function formatSummary(s: IngestSummary): string {
     `${s.interrupted ? 'interrupted: ' : ''}ingested ${s.ingested}, unchanged ${s.unchanged}, replaced ${s.replaced}, failed ${s.failed.length}, warnings ${s.warnings}`,
     `${(s.bytes / 1e6).toFixed(1)} MB in ${s.seconds.toFixed(1)} s (${s.mbPerSecond.toFixed(1)} MB/s, ${s.filingsPerSecond.toFixed(0)} filings/s)`,
   ];
+  if (s.searchLists?.built)
+    lines.push(`search lists rebuilt: ${s.searchLists.terms} common words in ${s.searchLists.seconds} s`);
   if (s.replacements.length > 0) {
     const more = s.replaced - s.replacements.length;
     lines.push(`replaced (new bytes for a filing stored before, by an earlier run or input):`);

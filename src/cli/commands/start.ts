@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { createError } from '../../core/errors.ts';
-import { formatSummary } from './ingest.ts';
+import { formatSummary, searchListsProgress } from './ingest.ts';
 import { type ServeFlags, serveStore, withListenOptions } from './serve.ts';
 
 /** The example filings shipped with the project (`examples/` at the repository root). */
@@ -60,6 +60,7 @@ export function startCommand(): Command {
         store,
         paths,
         onProgress: (p) => progress.update({ value: p.bytesRead, count: p.files, bytes: p.bytes }),
+        onSearchLists: searchListsProgress(progress.log),
       });
     } catch (e) {
       progress.stop();

@@ -15,6 +15,7 @@ import { createEntityReader } from './read-entities.ts';
 import { createFilingReader } from './read-filings.ts';
 import { createSearcher } from './search.ts';
 import { createSyncStateTable } from './sync-state.ts';
+import { refreshTopLists } from './top-lists.ts';
 import { createFilingWriter } from './write-filings.ts';
 
 /** Options of `createSqliteStore`. */
@@ -135,6 +136,15 @@ export function createSqliteStore(options: SqliteStoreOptions, afterMigration = 
     getSyncState: async (key) => syncState.get(key),
     putSyncState: async (entries) => syncState.put(entries),
     stats: async () => stats(),
+    refreshSearchLists: async (o = {}) => {
+      const r = refreshTopLists(db, {
+        ...(o.force ? { force: true } : {}),
+        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      });
+      return r.built
+        ? { built: true, documents: r.documents, terms: r.terms, seconds: Math.round(r.seconds * 10) / 10 }
+        : { built: false, reason: r.reason, documents: r.documents };
+    },
     close: async () => {
       if (db.open) db.close();
     },
