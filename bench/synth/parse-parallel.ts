@@ -140,7 +140,7 @@ let selfRead = 0;
 let readerWaits = 0;
 
 if (memory && reader) {
-  const { parseSubmission } = await import('../../src/sgml/index.ts');
+  const { parseSubmission } = await import('../../src/sgml/parse-submission.ts');
   const cpu0 = process.threadCpuUsage();
   const totals = parseFromRing(memory, parseSubmission);
   mainCpu = seconds(process.threadCpuUsage(cpu0));

@@ -5,7 +5,7 @@
  * @module
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseSubmission } from '../../src/sgml/index.ts';
+import { parseSubmission } from '../../src/sgml/parse-submission.ts';
 import { readFile } from './read-file.ts';
 
 const { files, next } = workerData as { files: string[]; next: Int32Array };

@@ -32,17 +32,23 @@ function isName(text: string, at: number, lower: string): boolean {
   return true;
 }
 
-/** Which of the four read tags the name `text[at, at + len)` is, or `NONE`. */
+/** The lower-case names of the four read tags, by code (`NAMES[TYPE] === 'type'`). */
+const NAMES = ['', 'type', 'sequence', 'filename', 'description'];
+
+/**
+ * Which of the four read tags the name `text[at, at + len)` is, or `NONE`. The candidate is picked
+ * by length (and first letter) and compared once: one compare loop for the optimizing compiler
+ * instead of four unrolled copies (that cut this module's TurboFan compile time).
+ */
 function nameAt(text: string, at: number, len: number): number {
-  if (len === 4) return isName(text, at, 'type') ? TYPE : NONE;
-  if (len === 8) {
+  let code = NONE;
+  if (len === 4) code = TYPE;
+  else if (len === 11) code = DESCRIPTION;
+  else if (len === 8) {
     const c = text.charCodeAt(at) | 0x20;
-    if (c === 115) return isName(text, at, 'sequence') ? SEQUENCE : NONE;
-    if (c === 102) return isName(text, at, 'filename') ? FILENAME : NONE;
-    return NONE;
+    code = c === 115 ? SEQUENCE : c === 102 ? FILENAME : NONE;
   }
-  if (len === 11) return isName(text, at, 'description') ? DESCRIPTION : NONE;
-  return NONE;
+  return code !== NONE && isName(text, at, NAMES[code] as string) ? code : NONE;
 }
 
 /**

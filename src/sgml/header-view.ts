@@ -222,16 +222,11 @@ function walkTop(nodes: HeaderNode[], h: SubmissionHeader, items: HeaderNode[], 
         break;
       }
       case C_PERIOD:
-        setDate(h, 'reportDate', v, node, sink);
-        break;
       case C_FILING_DATE:
-        setDate(h, 'filingDate', v, node, sink);
-        break;
       case C_DATE_OF_CHANGE:
-        setDate(h, 'dateOfChange', v, node, sink);
-        break;
       case C_EFFECTIVENESS_DATE:
-        setDate(h, 'effectivenessDate', v, node, sink);
+        // One call site: the date code is compiled (and inlined) once, not once per field.
+        setDate(h, code, v, node, sink);
         break;
       case C_ACCEPTANCE_DATETIME: {
         const t = parseAcceptanceDateTime(v);
@@ -249,19 +244,18 @@ function walkTop(nodes: HeaderNode[], h: SubmissionHeader, items: HeaderNode[], 
   }
 }
 
-type DateField = 'reportDate' | 'filingDate' | 'dateOfChange' | 'effectivenessDate';
-
-function setDate(
-  h: SubmissionHeader,
-  field: DateField,
-  v: string,
-  node: HeaderNode,
-  sink: WarningSink,
-): void {
+function setDate(h: SubmissionHeader, code: number, v: string, node: HeaderNode, sink: WarningSink): void {
   if (v === '') return;
   const iso = parseHeaderDate(v);
-  if (iso) h[field] = iso;
-  else sink.warn('invalid-date', `Expected a date like 20170308, got ${JSON.stringify(v)}`, node.offset);
+  if (iso === undefined) {
+    sink.warn('invalid-date', `Expected a date like 20170308, got ${JSON.stringify(v)}`, node.offset);
+    return;
+  }
+  // Fixed property names (a store keyed by a variable name is a megamorphic store).
+  if (code === C_PERIOD) h.reportDate = iso;
+  else if (code === C_FILING_DATE) h.filingDate = iso;
+  else if (code === C_DATE_OF_CHANGE) h.dateOfChange = iso;
+  else h.effectivenessDate = iso;
 }
 
 function leaf(nodes: HeaderNode[] | undefined, key: string): string | undefined {
