@@ -294,6 +294,23 @@ describe('champion lists', () => {
     assertSame('acme');
   });
 
+  it('Store.refreshSearchLists() keeps the old lists when another connection writes during the build', async () => {
+    const before = db.prepare('SELECT built_at FROM fts_top_meta').pluck().get();
+    let wrote = false;
+    const r = await store.refreshSearchLists?.({
+      force: true,
+      onProgress: () => {
+        if (wrote) return;
+        wrote = true;
+        db.prepare(
+          "INSERT INTO sync_state (key, value, updated_at) VALUES ('top-lists-test', 'x', '')",
+        ).run();
+      },
+    });
+    assert.deepEqual(r, { built: false, reason: 'busy', documents: 0 });
+    assert.equal(db.prepare('SELECT built_at FROM fts_top_meta').pluck().get(), before);
+  });
+
   it('edgarbox optimize --json rebuilds the lists and says so', () => {
     const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
     const r = spawnSync(

@@ -349,8 +349,11 @@ export interface SearchListsOptions {
 /** What `Store.refreshSearchLists` did: built (words listed, seconds) or why not. */
 export interface SearchListsRefresh {
   built: boolean;
-  /** Why nothing was built: the store is too small, or the lists are current. */
-  reason?: 'small' | 'current';
+  /**
+   * Why nothing was built: the store is too small, the lists are current, or another writer
+   * committed during the build (the old lists stay; searches are exact with them).
+   */
+  reason?: 'small' | 'current' | 'busy';
   /** Documents in the full-text index. */
   documents: number;
   /** Words given a list (a build only). */

@@ -15,7 +15,7 @@ import { createEntityReader } from './read-entities.ts';
 import { createFilingReader } from './read-filings.ts';
 import { createSearcher } from './search.ts';
 import { createSyncStateTable } from './sync-state.ts';
-import { refreshTopLists } from './top-lists.ts';
+import { refreshTopLists, type TopListsRefresh } from './top-lists.ts';
 import { createFilingWriter } from './write-filings.ts';
 
 /** Options of `createSqliteStore`. */
@@ -137,10 +137,19 @@ export function createSqliteStore(options: SqliteStoreOptions, afterMigration = 
     putSyncState: async (entries) => syncState.put(entries),
     stats: async () => stats(),
     refreshSearchLists: async (o = {}) => {
-      const r = refreshTopLists(db, {
-        ...(o.force ? { force: true } : {}),
-        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-      });
+      let r: TopListsRefresh;
+      try {
+        r = refreshTopLists(db, {
+          ...(o.force ? { force: true } : {}),
+          ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+        });
+      } catch (e) {
+        // Another connection wrote during the build (its reads are one snapshot): the old lists
+        // stay, still exact; the next ingest builds again.
+        if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY'))
+          return { built: false, reason: 'busy', documents: 0 };
+        throw e;
+      }
       return r.built
         ? { built: true, documents: r.documents, terms: r.terms, seconds: Math.round(r.seconds * 10) / 10 }
         : { built: false, reason: r.reason, documents: r.documents };

@@ -1,7 +1,8 @@
 /**
- * The query side of the champion lists (`top-lists.ts`): for a search whose every phrase is one
- * listed word, the candidate documents (the union of the words' lists, plus every document newer
- * than the build) and a bound no other document can beat.
+ * The query side of the champion lists (`top-lists.ts`): for a search whose every phrase (a word
+ * or several) has a listed word, the candidate documents (per phrase, the list of its word with
+ * the least theta; plus every document newer than the build) and a bound no other document can
+ * beat.
  *
  * The bound, per word t: a document that existed at the build and is not in t's list has a tf
  * part <= theta_t there; the tf part depends on the document (tf, length: fixed) and on avgdl,
@@ -12,8 +13,8 @@
  * minus the documents deleted since (N_build + live documents newer than the build - N_now), and
  * from the search's own total (every phrase matches at least the documents the search matches);
  * idf falls as the count rises, so the larger of the two gives an upper bound. A phrase of several
- * words: its tf is at most each word's, so outside the lists of all its words its tf part is at
- * most the smallest of their thetas, with the phrase's own idf.
+ * words: its tf is at most each word's, so outside the list of any one of its words its tf part is
+ * at most that word's theta (the least one is taken), with the phrase's own idf.
  * @module
  */
 import type Database from 'better-sqlite3';
@@ -21,7 +22,7 @@ import { parseFtsAverages } from './fts-averages.ts';
 
 /** Candidates of one search and the best score any other document could have. */
 export interface TopListCandidates {
-  /** JSON array of the candidate rowids (documents in the words' lists). */
+  /** JSON array of the candidate rowids (per phrase, the documents of one of its words' lists). */
   rowids: string;
   /** Documents with a rowid above this are newer than the lists: candidates too. */
   tailAfter: number;
@@ -81,18 +82,20 @@ export function createTopListReader(db: Database.Database): TopListReader | unde
         if (!lists.has(t)) lists.set(t, q.list.get(t));
         return lists.get(t);
       };
-      // Per phrase: the smallest theta of its listed words (a document outside every list of the
-      // phrase's words has, for the phrase, a tf part <= each of theirs), and for a one-word
-      // phrase the word's document count at the build.
+      // Per phrase: the list of its word with the least theta (a document outside it has, for the
+      // phrase, a tf part <= that theta; one above it for the phrase is above it for each word,
+      // so in that list already), and for a one-word phrase the word's count at the build.
       const units: Array<{ theta: number; df: number }> = [];
+      const chosen = new Set<{ rowids: string }>();
       for (const words of phrases) {
-        let theta = Number.POSITIVE_INFINITY;
+        let best: { theta: number; rowids: string } | undefined;
         for (const w of words) {
           const l = read(w);
-          if (l) theta = Math.min(theta, l.theta);
+          if (l && (!best || l.theta < best.theta)) best = l;
         }
-        if (theta === Number.POSITIVE_INFINITY) return undefined;
-        units.push({ theta, df: words.length === 1 ? (read(words[0] as string)?.df ?? 0) : 0 });
+        if (!best) return undefined;
+        chosen.add(best);
+        units.push({ theta: best.theta, df: words.length === 1 ? (read(words[0] as string)?.df ?? 0) : 0 });
       }
       const now = parseFtsAverages(q.averages.get()?.block ?? new Uint8Array(0));
       const tail = q.tail.get(meta.max_rowid)?.n ?? 0;
@@ -101,12 +104,11 @@ export function createTopListReader(db: Database.Database): TopListReader | unde
       const avgdl = now.rows > 0 ? (now.tokens[0] ?? 0) / now.rows : 0;
       const scale = meta.avgdl > 0 ? Math.max(1, avgdl / meta.avgdl) : Number.POSITIVE_INFINITY;
       const complete = units.some((u) => u.theta === 0);
-      const found = [...lists.values()].filter((l) => l !== undefined);
       let rowids: string;
-      if (found.length === 1) rowids = (found[0] as { rowids: string }).rowids;
+      if (chosen.size === 1) rowids = ([...chosen][0] as { rowids: string }).rowids;
       else {
         const all = new Set<number>();
-        for (const l of found) for (const id of JSON.parse(l.rowids) as number[]) all.add(id);
+        for (const l of chosen) for (const id of JSON.parse(l.rowids) as number[]) all.add(id);
         rowids = JSON.stringify([...all]);
       }
       return {
