@@ -27,7 +27,11 @@ const byExtension: ReadonlyMap<string, string> = new Map([
 function extensionType(name: string | undefined): string | undefined {
   if (!name) return undefined;
   const dot = name.lastIndexOf('.');
-  return dot < 0 ? undefined : byExtension.get(name.slice(dot + 1).toLowerCase());
+  if (dot < 0) return undefined;
+  // Names are mostly lower case already: look up as written first (the keys are all lower case,
+  // so a hit is the same answer), lower-casing only on a miss.
+  const ext = name.slice(dot + 1);
+  return byExtension.get(ext) ?? byExtension.get(ext.toLowerCase());
 }
 
 /**

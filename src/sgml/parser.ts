@@ -636,14 +636,17 @@ export class PushParser {
     let offset = start;
     this.wrapper = undefined;
     const q = skipSpace(b, start, b.length);
+    // A wrapper tag's second char is X or P (any case); most bodies (`<HTML>`, text) stop there.
+    let wi = -1;
     if (b[q] === 60) {
-      for (const [w, tag] of WRAPPERS) {
-        if (startsWithAt(b, q, tag)) {
-          this.wrapper = w;
-          offset = skipLineBreak(b, q + tag.length, b.length);
-          break;
-        }
-      }
+      const c = (b[q + 1] ?? 0) | 0x20;
+      if (c === 120) wi = startsWithAt(b, q, '<XBRL>') ? 0 : startsWithAt(b, q, '<XML>') ? 1 : -1;
+      else if (c === 112 && startsWithAt(b, q, '<PDF>')) wi = 2;
+    }
+    if (wi >= 0) {
+      const [w, tag] = WRAPPERS[wi] as readonly [DocumentWrapper, string];
+      this.wrapper = w;
+      offset = skipLineBreak(b, q + tag.length, b.length);
     }
     if (this.wrapper) doc.wrapper = this.wrapper;
     doc.offset = this.base + offset;

@@ -55,7 +55,9 @@ const SMALL = 16;
 
 /** For each document: does a document before it have the same sequence number? */
 function repeatedSequences(docs: readonly SubmissionDocument[]): boolean[] {
-  const out = new Array<boolean>(docs.length).fill(false);
+  // Pushed, not `new Array(n).fill(false)` (a holey array filled by the slow path).
+  const out: boolean[] = [];
+  for (let i = 0; i < docs.length; i++) out.push(false);
   if (docs.length <= SMALL) {
     for (let i = 1; i < docs.length; i++) {
       const seq = (docs[i] as SubmissionDocument).sequence;
