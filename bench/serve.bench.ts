@@ -353,6 +353,22 @@ async function searchClasses(url: string): Promise<Map<string, string[]>> {
 }
 
 /*
+Champion lists (2026-11-22 ~06:00 UTC, load 1.2-2.7 with another engineer's jobs; HEAD 5e4e9fc vs
+0acc3ac run back to back on the same 100k store, 2 search threads). The lists (1,667 words in
+>= 5,000 documents, top 1,000 each, 10 MB) were built by this bench in 42.3 s; every bench query
+(68 pages at limit 20, 68 at 100) was proved from them, none fell back, answers identical.
+endpoint (p99 ms @1 conn)              before (0acc3ac)   after
+/api/search common terms               97                 28-30  (0.56-0.60x the 50 ms budget: MET)
+/LATEST/search-index common terms      96                 32-33  (0.64-0.66x: MET)
+/api/search phrases                    86                 58-62  (1.16-1.24x: MISSED)
+/LATEST/search-index phrases           85                 63     (1.26x: MISSED)
+medium terms (no lists below 5,000)    8 / 13             9-10 / 17-19 (unchanged path)
+In-process CPU per search (median of 3): common words mean 39.9 -> 14.2 ms, worst 87 -> 26 ms;
+phrases mean 41.6 -> 22.0 ms, worst ("board of directors") 68 -> 40-48 ms. A phrase still pays two
+full phrase matches (bm25's document-frequency pass, and the walk that counts the match while
+scoring only candidates), ~20 ms each for "board of directors" (the positions of "of" in every
+document; "board" AND "directors" alone count in 3 ms): that is its floor with FTS5's bm25().
+
 Last result on a quiet machine (2026-11-22 03:03 UTC, load 1.1-1.3, nothing else running; HEAD
 8b8981c: the store opened as `serve` opens it, with the 10 s search limit and 2 search reader
 threads):
