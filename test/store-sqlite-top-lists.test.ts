@@ -311,6 +311,30 @@ describe('champion lists', () => {
     assert.equal(db.prepare('SELECT built_at FROM fts_top_meta').pluck().get(), before);
   });
 
+  it('search() ranks without the lists once the documents newer than them outnumber those they cover', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'edgarbox-top-lists-stale-'));
+    try {
+      const p2 = join(dir2, 's.db');
+      const s2 = createSqliteStore({ path: p2 });
+      await s2.putFilings(corpus(21, 60, 0));
+      const db2 = new Database(p2);
+      buildTopLists(db2, { minDocs: 10, size: 5 });
+      let tried = 0;
+      const searcher = createSearcher(db2, { onTopLists: () => tried++ });
+      const req: SearchRequest = { text: { kind: 'term', token: 'acme' }, filters: {}, limit: 3 };
+      searcher.search(req);
+      assert.equal(tried, 1);
+      await s2.putFilings(corpus(22, 61, 60));
+      const full2 = createSearcher(db2, { topLists: false });
+      assert.deepEqual(searcher.search(req), full2.search(req));
+      assert.equal(tried, 1);
+      db2.close();
+      await s2.close();
+    } finally {
+      rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
   it('edgarbox optimize --json rebuilds the lists and says so', () => {
     const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
     const r = spawnSync(

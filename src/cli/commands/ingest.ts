@@ -10,6 +10,7 @@ import { createError } from '../../core/errors.ts';
 import type { IngestSummary } from '../../ingest/ingest-summary.ts';
 import { ExitCode } from '../exit-code.ts';
 import { limitYoungGeneration } from '../limit-young-generation.ts';
+import { searchListsProgress } from '../search-lists-progress.ts';
 
 /** Exit code when the run was interrupted (Ctrl-C), as shells report SIGINT. */
 export const INTERRUPTED_EXIT = 130;
@@ -140,20 +141,6 @@ async function ingestAction(paths: string[], flags: IngestFlags): Promise<number
   else process.stdout.write(formatSummary(summary));
   if (summary.interrupted) return INTERRUPTED_EXIT;
   return summary.failed.length > 0 ? ExitCode.Warnings : ExitCode.Ok;
-}
-
-/**
- * Progress lines of a search-list build (`Store.refreshSearchLists`): its start, then about every
- * quarter of the words.
- */
-export function searchListsProgress(log: (line: string) => void): (done: number, total: number) => void {
-  let next = 0;
-  return (done, total) => {
-    if (done === 0) log(`search lists: ranking the top documents of ${total} common words`);
-    else if (done >= next || done === total) log(`search lists: ${done}/${total} words`);
-    else return;
-    next = done + Math.max(1, Math.ceil(total / 4));
-  };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import { ExitCode } from '../exit-code.ts';
-import { searchListsProgress } from './ingest.ts';
+import { searchListsProgress } from '../search-lists-progress.ts';
 
 interface OptimizeFlags {
   db?: string;

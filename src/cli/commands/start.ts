@@ -8,7 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { createError } from '../../core/errors.ts';
-import { formatSummary, searchListsProgress } from './ingest.ts';
+import { searchListsProgress } from '../search-lists-progress.ts';
+import { formatSummary } from './ingest.ts';
 import { type ServeFlags, serveStore, withListenOptions } from './serve.ts';
 
 /** The example filings shipped with the project (`examples/` at the repository root). */

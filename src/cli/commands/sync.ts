@@ -9,6 +9,7 @@ import { createError } from '../../core/errors.ts';
 import type { SyncSummary } from '../../sync/run-sync.ts';
 import type { SelectionInput } from '../../sync/selection.ts';
 import { ExitCode } from '../exit-code.ts';
+import { searchListsProgress } from '../search-lists-progress.ts';
 
 /** Exit code when the run was interrupted (Ctrl-C), as shells report SIGINT. */
 export const INTERRUPTED_EXIT = 130;
@@ -167,6 +168,14 @@ async function syncAction(flags: SourceFlags): Promise<number> {
         if (!flags.json) progress.log(line);
       },
     });
+    // Filings fetched one by one bypass the ingest's own refresh: bring the search lists up to
+    // date once at the end (a no-op unless the store has grown by ~30 % since they were built).
+    if (!summary.interrupted)
+      await ctx.store.refreshSearchLists?.({
+        onProgress: searchListsProgress((line) => {
+          if (!flags.json) progress.log(line);
+        }),
+      });
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);

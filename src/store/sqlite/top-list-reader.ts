@@ -43,6 +43,9 @@ export interface TopListReader {
   candidates(phrases: string[][]): TopListCandidates | undefined;
 }
 
+/** Documents newer than the lists, as a share of the documents they cover, past which they are not used. */
+const STALE_TAIL_SHARE = 1;
+
 /**
  * FTS5's idf (fts5_aux.c): ln((N - n + 0.5) / (n + 0.5)), 1e-6 when that is <= 0.
  * @example ftsIdf(1000, 10) // 4.55...
@@ -97,8 +100,11 @@ export function createTopListReader(db: Database.Database): TopListReader | unde
         chosen.add(best);
         units.push({ theta: best.theta, df: words.length === 1 ? (read(words[0] as string)?.df ?? 0) : 0 });
       }
-      const now = parseFtsAverages(q.averages.get()?.block ?? new Uint8Array(0));
       const tail = q.tail.get(meta.max_rowid)?.n ?? 0;
+      // Lists older than most of the store (writes that never rebuild them, such as uploads to
+      // a server that runs for months): every newer document would be scored, so rank as before.
+      if (tail > meta.rows * STALE_TAIL_SHARE) return undefined;
+      const now = parseFtsAverages(q.averages.get()?.block ?? new Uint8Array(0));
       // Documents of the build deleted since (at least; more when the boundary moved down).
       const deleted = Math.max(0, meta.rows + tail - now.rows);
       const avgdl = now.rows > 0 ? (now.tokens[0] ?? 0) / now.rows : 0;
