@@ -4,7 +4,9 @@
  * (`snippets.ts`); (3) their metadata. Plus an exact `count(*)` of the same match, or, for
  * phrases and filtered searches (where matching itself is the cost), the page and the count
  * from one materialized pass. Paging is keyset-based (score or date, then row id), so there is
- * no offset cost and no hit cap.
+ * no offset cost and no hit cap. Words and phrases of common words, without filters, are ranked
+ * from the champion lists (`top-lists.ts`) when their bound proves the page: bm25() then runs on
+ * a few thousand candidates instead of every match, with the same scores.
  * @module
  */
 import type Database from 'better-sqlite3';
@@ -321,6 +323,7 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
     c: TopListCandidates,
   ): SearchResult | undefined {
     const t = plan.fts;
+    const k = req.cursor === undefined ? undefined : decodeCursor(req.cursor, { s: 'number', i: 'number' });
     // One walk that counts the match and hands each candidate's score to `edgarbox_collect`.
     collected = [];
     const { n: total } = prepare(
@@ -332,10 +335,8 @@ export function createSearcher(db: Database.Database, options: SearcherOptions =
     for (let i = 0; i < collected.length; i += 2)
       rows.push({ id: collected[i] as number, score: collected[i + 1] as number });
     collected = [];
-    if (req.cursor !== undefined) {
-      const k = decodeCursor(req.cursor, { s: 'number', i: 'number' });
+    if (k)
       rows = rows.filter((r) => r.score > (k.s as number) || (r.score === k.s && r.id > (k.i as number)));
-    }
     rows.sort((x, y) => x.score - y.score || x.id - y.id);
     rows = rows.slice(offset, offset + limit + 1);
     const edge = rows[limit];
