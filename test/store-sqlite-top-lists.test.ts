@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { runIngest } from '../src/ingest/run-ingest.ts';
 import { parseQuery } from '../src/search/query.ts';
 import { parseFtsAverages, readFtsAverages } from '../src/store/sqlite/fts-averages.ts';
 import { createSearcher, type Searcher } from '../src/store/sqlite/search.ts';
@@ -332,6 +333,38 @@ describe('champion lists', () => {
       await s2.close();
     } finally {
       rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
+  it('runIngest() refreshes the search lists at its end and names the build in its summary', async () => {
+    const dir3 = mkdtempSync(join(tmpdir(), 'edgarbox-top-lists-ingest-'));
+    const target = createSqliteStore({ path: join(dir3, 's.db') });
+    try {
+      const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+      const lines: string[] = [];
+      // The real store, its build forced (the example filings are far below the size it waits for).
+      const forced: Store = {
+        ...target,
+        refreshSearchLists: (o) =>
+          (target.refreshSearchLists as NonNullable<Store['refreshSearchLists']>)({ ...o, force: true }),
+      };
+      const summary = await runIngest({
+        store: forced,
+        paths: [join(repo, 'examples')],
+        workers: 1,
+        onSearchLists: (done, total) => lines.push(`${done}/${total}`),
+      });
+      assert.equal(summary.ingested, 3);
+      assert.equal(summary.searchLists?.built, true);
+      assert.ok((summary.searchLists?.documents ?? 0) > 3);
+      assert.ok(lines.length > 0);
+      // Nothing new: no refresh at all.
+      const again = await runIngest({ store: forced, paths: [join(repo, 'examples')], workers: 1 });
+      assert.equal(again.unchanged, 3);
+      assert.equal(again.searchLists, undefined);
+    } finally {
+      await target.close();
+      rmSync(dir3, { recursive: true, force: true });
     }
   });
 
