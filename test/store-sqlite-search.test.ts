@@ -20,18 +20,9 @@ import { createSnippetMaker } from '../src/store/sqlite/snippets.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
 import { createFilingWriter } from '../src/store/sqlite/write-filings.ts';
 import type { FilingInput, SearchRequest, Store } from '../src/store/store.ts';
+import { seeded } from './seeded-random.ts';
 import { contractFilings } from './store-contract.ts';
 import { makeFiling } from './store-filing-fixture.ts';
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS =
   'zeppelin helium rocket payload orbit launch revenue quarter board directors going concern doubt lease fee tour fleet pigeon quasar battery cobalt'.split(

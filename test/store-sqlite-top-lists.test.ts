@@ -20,17 +20,8 @@ import { createSqliteStore } from '../src/store/sqlite/store.ts';
 import { ftsIdf } from '../src/store/sqlite/top-list-reader.ts';
 import { buildTopLists, refreshTopLists } from '../src/store/sqlite/top-lists.ts';
 import type { FilingInput, SearchRequest, SearchResult, Store } from '../src/store/store.ts';
+import { seeded } from './seeded-random.ts';
 import { makeFiling } from './store-filing-fixture.ts';
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON = ['acme', 'cargo', 'harbor', 'ledger', 'orbit', 'vessel'];
 const MIDDLE = ['anchor', 'beacon', 'cobalt', 'drift', 'ember', 'fathom', 'gale', 'hull'];
