@@ -41,6 +41,7 @@ import { compressRaw } from '../src/store/compress-raw.ts';
 import { createSqliteStore } from '../src/store/sqlite/store.ts';
 import type { FilingInput } from '../src/store/store.ts';
 import { corpusPath } from '../test/corpus.ts';
+import { refreshSearchListsTimed } from './refresh-search-lists.ts';
 import { FORMS } from './synth/generate-submission.ts';
 
 const { values: args } = parseArgs({
@@ -301,19 +302,8 @@ if (args.corpus) {
   await createSqliteStore({ path: dbPath }).close();
 }
 
-// The champion lists of common words, as `edgarbox ingest` leaves them (built when the store has
-// 20k documents or more and none are current; a 100k store: ~40 s, timed here).
-{
-  const store = createSqliteStore({ path: dbPath });
-  const t0 = performance.now();
-  const lists = await store.refreshSearchLists?.();
-  await store.close();
-  console.log(
-    lists?.built
-      ? `search lists built: ${lists.terms} common words over ${lists.documents} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`
-      : `search lists: ${lists?.reason ?? 'none'} (${lists?.documents ?? 0} documents)`,
-  );
-}
+// The champion lists of common words, as `edgarbox ingest` leaves them.
+await refreshSearchListsTimed(dbPath);
 
 /** `--corpus`: ingest the real corpus once (the real pipeline), or bring the cached store up to date. */
 async function buildCorpusStore(): Promise<void> {

@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { defaultSearchThreads } from '../src/store/sqlite/search-pool.ts';
+import { refreshSearchListsTimed } from './refresh-search-lists.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -209,17 +210,8 @@ async function main(): Promise<void> {
   const big = args['search-db'] ?? join(here, '.data', 'fts-100000-seed42-v1.db');
   let classes = new Map<string, string[]>();
   if (existsSync(big)) {
-    // The champion lists of common words, as `edgarbox ingest` leaves them (built once when the
-    // store has none: ~40 s of CPU at 100k filings, timed here).
-    const bigStore = createSqliteStore({ path: big });
-    const t0 = performance.now();
-    const lists = await bigStore.refreshSearchLists?.();
-    await bigStore.close();
-    console.log(
-      lists?.built
-        ? `search lists built: ${lists.terms} common words over ${lists.documents} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`
-        : `search lists: ${lists?.reason ?? 'none'} (${lists?.documents ?? 0} documents)`,
-    );
+    // The champion lists of common words, as `edgarbox ingest` leaves them.
+    await refreshSearchListsTimed(big);
     s = await startServer(big, 0);
     classes = await searchClasses(s.url);
     for (const [name, queries] of classes) {
